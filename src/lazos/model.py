@@ -1,0 +1,169 @@
+"""Domain types: what Lazos knows about a network, independent of storage.
+
+These are plain frozen dataclasses returned by the services. The database rows live in
+:mod:`lazos.store.schema`; keeping them apart means the CLI, web app and API never hold
+a live database session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class NeedStatus(StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    SOLVED = "solved"
+    DROPPED = "dropped"
+
+
+class Sensitivity(StrEnum):
+    """``private`` needs never leave the store in a message without the owner's consent."""
+
+    NORMAL = "normal"
+    PRIVATE = "private"
+
+
+class Source(StrEnum):
+    ASKED = "asked"      # the person said it / the user typed it as a need or offer
+    NOTE = "note"        # noticed by Lazos in a note, accepted by the user
+    IMPORT = "import"
+
+
+class FollowUpKind(StrEnum):
+    SAME_DAY = "same_day"
+    CHECK_IN = "check_in"
+    INVITE = "invite"
+    KEEP_IN_TOUCH = "keep_in_touch"
+    PROMISE = "promise"
+
+
+class FollowUpStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True)
+class Person:
+    id: int
+    name: str
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    company: str | None = None
+    role: str | None = None
+    city: str | None = None
+    languages: list[str] = field(default_factory=list)
+    linkedin_url: str | None = None
+    xing_url: str | None = None
+    met_at: str | None = None
+    met_through: str | None = None
+    tags: list[str] = field(default_factory=list)
+    keep_in_touch_days: int | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    @property
+    def lang(self) -> str | None:
+        """The person's first language, used for messages to them."""
+        return self.languages[0] if self.languages else None
+
+    @property
+    def email(self) -> str | None:
+        return self.emails[0] if self.emails else None
+
+
+@dataclass(frozen=True)
+class Need:
+    id: int
+    person_id: int
+    text: str
+    lang: str | None
+    status: NeedStatus
+    sensitivity: Sensitivity
+    topic: str | None = None          # health, legal, money, family, immigration...
+    consent_at: datetime | None = None
+    source: Source = Source.ASKED
+    note_id: int | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    closed_at: datetime | None = None
+
+    @property
+    def shareable(self) -> bool:
+        """May this need be mentioned in a message to someone other than its owner?"""
+        return self.sensitivity == Sensitivity.NORMAL or self.consent_at is not None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (NeedStatus.OPEN, NeedStatus.IN_PROGRESS)
+
+
+@dataclass(frozen=True)
+class Offer:
+    id: int
+    person_id: int
+    text: str
+    lang: str | None
+    source: Source = Source.ASKED
+    note_id: int | None = None
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Note:
+    id: int
+    person_id: int
+    text: str
+    kind: str = "note"                # note, meeting, lunch, dinner, call, email, event
+    lang: str | None = None
+    happened_on: date | None = None
+    event_id: int | None = None
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: int
+    name: str
+    happened_on: date | None
+    place: str | None = None
+    kind: str | None = None
+    attendee_ids: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    id: int
+    person_id: int
+    kind: FollowUpKind
+    text: str
+    due_on: date | None
+    status: FollowUpStatus = FollowUpStatus.OPEN
+    date_text: str | None = None      # the words used when the date could not be resolved
+    note_id: int | None = None
+    introduction_id: int | None = None
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    """One dated line in a person's history (``lazos show``)."""
+
+    when: datetime
+    kind: str
+    text: str
+    ref: str
+
+
+@dataclass(frozen=True)
+class PersonDetail:
+    person: Person
+    needs: list[Need]
+    offers: list[Offer]
+    notes: list[Note]
+    events: list[Event]
+    followups: list[FollowUp]
+    timeline: list[TimelineItem]

@@ -1,0 +1,139 @@
+"""Reading the network: everything about one person, search, and today's overview."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from sqlalchemy import func, select
+
+from lazos.clock import today
+from lazos.model import PersonDetail, TimelineItem
+from lazos.store import Store, convert
+from lazos.store.lookup import resolve_person
+from lazos.store.schema import (
+    AttendanceRow,
+    EventRow,
+    FollowUpRow,
+    NeedRow,
+    NoteRow,
+    OfferRow,
+    PersonRow,
+)
+from lazos.text.fold import fold
+
+
+def show_person(store: Store, ref: str | int) -> PersonDetail:
+    """Everything recorded about a person, with a newest-first timeline."""
+    with store.read() as session:
+        row = resolve_person(session, ref)
+        needs = [convert.need(r) for r in session.scalars(
+            select(NeedRow).where(NeedRow.person_id == row.id).order_by(NeedRow.id)).all()]
+        offers = [convert.offer(r) for r in session.scalars(
+            select(OfferRow).where(OfferRow.person_id == row.id).order_by(OfferRow.id)).all()]
+        notes = [convert.note(r) for r in session.scalars(
+            select(NoteRow).where(NoteRow.person_id == row.id).order_by(NoteRow.id)).all()]
+        followups = [convert.followup(r) for r in session.scalars(
+            select(FollowUpRow).where(FollowUpRow.person_id == row.id)
+            .order_by(FollowUpRow.id)).all()]
+        event_rows = session.scalars(
+            select(EventRow).join(AttendanceRow, AttendanceRow.event_id == EventRow.id)
+            .where(AttendanceRow.person_id == row.id)).all()
+        events = [convert.event(e, []) for e in event_rows]
+        person = convert.person(row)
+    timeline: list[TimelineItem] = []
+    if person.created_at:
+        timeline.append(TimelineItem(person.created_at, "added", person.met_at or "", f"person:{person.id}"))
+    for n in needs:
+        timeline.append(TimelineItem(n.created_at or datetime.min, "need", n.text, f"need:{n.id}"))
+        if n.closed_at:
+            timeline.append(TimelineItem(n.closed_at, f"need {n.status.value}", n.text, f"need:{n.id}"))
+    for o in offers:
+        timeline.append(TimelineItem(o.created_at or datetime.min, "offer", o.text, f"offer:{o.id}"))
+    for note in notes:
+        when = datetime.combine(note.happened_on, time()) if note.happened_on else (
+            note.created_at or datetime.min)
+        timeline.append(TimelineItem(when, note.kind, note.text, f"note:{note.id}"))
+    for e in events:
+        when = datetime.combine(e.happened_on, time()) if e.happened_on else datetime.min
+        timeline.append(TimelineItem(when, "event", e.name, f"event:{e.id}"))
+    timeline.sort(key=lambda t: t.when, reverse=True)
+    return PersonDetail(person=person, needs=needs, offers=offers, notes=notes, events=events,
+                        followups=followups, timeline=timeline)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    person_id: int
+    person_name: str
+    kind: str          # name, need, offer, note, company, role, tag
+    ref: str
+    text: str
+
+
+def search(store: Store, query: str, *, limit: int = 200) -> list[SearchHit]:
+    """Accent- and case-insensitive search across names, needs, offers and notes.
+
+    Every word of the query must appear (as a prefix of a word: "jardin" finds
+    "jardinería"). Scans in Python: a personal network is thousands of rows, and folding
+    accents in SQL differs between SQLite and PostgreSQL.
+    """
+    terms = fold(query).split()
+    if not terms:
+        return []
+
+    def hit(text: str | None) -> bool:
+        if not text:
+            return False
+        folded_words = fold(text).split()
+        return all(any(w.startswith(t) or t in w for w in folded_words) for t in terms)
+
+    hits: list[SearchHit] = []
+    with store.read() as session:
+        names = dict(session.execute(select(PersonRow.id, PersonRow.name)).tuples().all())
+        for p in session.scalars(select(PersonRow)).all():
+            for kind, value in (("name", p.name), ("company", p.company), ("role", p.role),
+                                ("city", p.city), ("tag", " ".join(p.tags or []))):
+                if hit(value):
+                    hits.append(SearchHit(p.id, p.name, kind, f"person:{p.id}", value or ""))
+                    break
+        for kind, table in (("need", NeedRow), ("offer", OfferRow), ("note", NoteRow)):
+            for r in session.execute(select(table.id, table.person_id, table.text)).tuples():
+                if hit(r[2]):
+                    hits.append(SearchHit(r[1], names.get(r[1], "?"), kind, f"{kind}:{r[0]}", r[2]))
+    return hits[:limit]
+
+
+@dataclass(frozen=True)
+class Overview:
+    day: date
+    people: int
+    open_needs: int
+    offers: int
+    events: int
+    due_followups: list[tuple[str, str, date | None]]   # (person, text, due)
+    recent_needs: list[tuple[str, str]]                 # (person, need text)
+
+
+def overview(store: Store, *, day: date | None = None) -> Overview:
+    """Today's picture of the network: size, open needs, what is due."""
+    day = day or today()
+    with store.read() as session:
+        count = lambda q: session.scalar(q) or 0  # noqa: E731
+        people = count(select(func.count(PersonRow.id)))
+        open_needs = count(select(func.count(NeedRow.id)).where(
+            NeedRow.status.in_(("open", "in_progress"))))
+        offers = count(select(func.count(OfferRow.id)))
+        events = count(select(func.count(EventRow.id)))
+        due = session.execute(
+            select(PersonRow.name, FollowUpRow.text, FollowUpRow.due_on)
+            .join(PersonRow, PersonRow.id == FollowUpRow.person_id)
+            .where(FollowUpRow.status == "open", FollowUpRow.due_on <= day)
+            .order_by(FollowUpRow.due_on).limit(20)).tuples().all()
+        recent = session.execute(
+            select(PersonRow.name, NeedRow.text).join(PersonRow, PersonRow.id == NeedRow.person_id)
+            .where(NeedRow.status.in_(("open", "in_progress")), NeedRow.sensitivity == "normal")
+            .order_by(NeedRow.created_at.desc(), NeedRow.id.desc()).limit(5)).tuples().all()
+    return Overview(day=day, people=people, open_needs=open_needs, offers=offers, events=events,
+                    due_followups=[tuple(r) for r in due],  # type: ignore[misc]
+                    recent_needs=[tuple(r) for r in recent])  # type: ignore[misc]

@@ -1,0 +1,1 @@
+"""Text handling: normalisation, language detection, and reading notes into needs/offers."""
