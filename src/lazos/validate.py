@@ -92,9 +92,10 @@ def url(value: str | None, *, field: str, hosts: tuple[str, ...] = ()) -> str | 
         ok = any(host == h or host.endswith("." + h) for h in hosts)
     if not ok or len(cleaned) > 500:
         example = f"https://www.{hosts[0]}/in/..." if hosts else "https://example.com"
-        raise field_error(field, "{field} {value!r} is not a valid URL: use the full address, e.g. {example}.",
-                          "{field} {value!r} no es una URL válida: usa la dirección completa, p. ej. {example}.",
-                          value=value[:80], example=example)
+        raise field_error(
+            field, "{field} {value!r} is not a valid URL: use the full address, e.g. {example}.",
+            "{field} {value!r} no es una URL válida: usa la dirección completa, p. ej. {example}.",
+            value=value[:80], example=example)
     return cleaned
 
 

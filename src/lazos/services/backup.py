@@ -17,7 +17,18 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, LargeBinary, Table, func, insert, select, text
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Integer,
+    LargeBinary,
+    Table,
+    func,
+    insert,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from lazos.errors import ImportFileError
@@ -176,7 +187,7 @@ def import_json(store: Store, path: Path) -> dict[str, int]:
                 if single_id and not keep_ids:
                     row.pop("id", None)
                     new_id = session.execute(insert(table).values(**row).returning(table.c.id)).scalar_one()
-                    id_maps[table.name][int(old_id)] = new_id
+                    id_maps[table.name][int(old_id or 0)] = new_id
                 else:
                     session.execute(insert(table).values(**row))
                 counts[table.name] += 1

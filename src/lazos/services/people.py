@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -26,13 +25,6 @@ from lazos.text.fold import fold
 
 LINKEDIN_HOSTS = ("linkedin.com",)
 XING_HOSTS = ("xing.com",)
-
-
-@dataclass(frozen=True)
-class PersonFields:
-    """Validated values for a person; ``None`` means "not given" on updates."""
-
-    values: dict[str, Any]
 
 
 def _clean(**raw: Any) -> dict[str, Any]:

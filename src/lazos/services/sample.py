@@ -11,11 +11,11 @@ from sqlalchemy import func, select
 from lazos.clock import utcnow
 from lazos.errors import ConflictError
 from lazos.i18n import msg
-from lazos.store import Store
-from lazos.store.schema import AttendanceRow, EventRow, MetaRow, PersonRow
 from lazos.services.needs import add_need_row, add_offer_row
 from lazos.services.notes import add_note_row
 from lazos.services.people import add_person_row
+from lazos.store import Store
+from lazos.store.schema import AttendanceRow, EventRow, MetaRow, PersonRow
 
 PERSON_FIELDS = ("name", "emails", "phones", "company", "role", "city", "languages",
                  "linkedin_url", "xing_url", "met_at", "met_through", "tags")

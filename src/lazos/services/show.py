@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from datetime import date, datetime, time
 
 from sqlalchemy import func, select
@@ -90,7 +91,7 @@ def search(store: Store, query: str, *, limit: int = 200) -> list[SearchHit]:
 
     hits: list[SearchHit] = []
     with store.read() as session:
-        names = dict(session.execute(select(PersonRow.id, PersonRow.name)).tuples().all())
+        names = dict(session.execute(select(PersonRow.id, PersonRow.name)).all())
         for p in session.scalars(select(PersonRow)).all():
             for kind, value in (("name", p.name), ("company", p.company), ("role", p.role),
                                 ("city", p.city), ("tag", " ".join(p.tags or []))):
@@ -98,7 +99,7 @@ def search(store: Store, query: str, *, limit: int = 200) -> list[SearchHit]:
                     hits.append(SearchHit(p.id, p.name, kind, f"person:{p.id}", value or ""))
                     break
         for kind, table in (("need", NeedRow), ("offer", OfferRow), ("note", NoteRow)):
-            for r in session.execute(select(table.id, table.person_id, table.text)).tuples():
+            for r in session.execute(select(table.id, table.person_id, table.text)):
                 if hit(r[2]):
                     hits.append(SearchHit(r[1], names.get(r[1], "?"), kind, f"{kind}:{r[0]}", r[2]))
     return hits[:limit]
@@ -119,7 +120,9 @@ def overview(store: Store, *, day: date | None = None) -> Overview:
     """Today's picture of the network: size, open needs, what is due."""
     day = day or today()
     with store.read() as session:
-        count = lambda q: session.scalar(q) or 0  # noqa: E731
+        def count(query: Any) -> int:
+            return int(session.scalar(query) or 0)
+
         people = count(select(func.count(PersonRow.id)))
         open_needs = count(select(func.count(NeedRow.id)).where(
             NeedRow.status.in_(("open", "in_progress"))))
@@ -129,11 +132,11 @@ def overview(store: Store, *, day: date | None = None) -> Overview:
             select(PersonRow.name, FollowUpRow.text, FollowUpRow.due_on)
             .join(PersonRow, PersonRow.id == FollowUpRow.person_id)
             .where(FollowUpRow.status == "open", FollowUpRow.due_on <= day)
-            .order_by(FollowUpRow.due_on).limit(20)).tuples().all()
+            .order_by(FollowUpRow.due_on).limit(20)).all()
         recent = session.execute(
             select(PersonRow.name, NeedRow.text).join(PersonRow, PersonRow.id == NeedRow.person_id)
             .where(NeedRow.status.in_(("open", "in_progress")), NeedRow.sensitivity == "normal")
-            .order_by(NeedRow.created_at.desc(), NeedRow.id.desc()).limit(5)).tuples().all()
+            .order_by(NeedRow.created_at.desc(), NeedRow.id.desc()).limit(5)).all()
     return Overview(day=day, people=people, open_needs=open_needs, offers=offers, events=events,
                     due_followups=[tuple(r) for r in due],  # type: ignore[misc]
                     recent_needs=[tuple(r) for r in recent])  # type: ignore[misc]

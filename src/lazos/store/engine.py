@@ -11,9 +11,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.exc import DatabaseError, OperationalError
@@ -193,8 +191,12 @@ def open_store(url: str | None = None, **engine_kwargs: Any) -> Store:
 
         url = normalise_database_url(url)
     engine = make_engine(url, **engine_kwargs)
-    migrate(engine)
-    if engine.dialect.name == "sqlite":
-        with engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+    try:
+        migrate(engine)
+        if engine.dialect.name == "sqlite":
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+    except BaseException:
+        engine.dispose()
+        raise
     return Store(engine)

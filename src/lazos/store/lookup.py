@@ -6,6 +6,7 @@ to a stranger is worse than asking the user which Marta they meant.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TypeVar
 
 from sqlalchemy import select
@@ -85,8 +86,8 @@ def _nobody(text: str) -> NotFoundError:
                              "ejecuta 'lazos people' para ver la lista.", ref=text), field="person")
 
 
-def _ambiguous(text: str, rows: list[PersonRow] | tuple[PersonRow, ...] | object) -> AmbiguousError:
-    people = list(rows)  # type: ignore[call-overload]
+def _ambiguous(text: str, rows: Sequence[PersonRow]) -> AmbiguousError:
+    people = list(rows)
     listed = "; ".join(f"{p.id}: {p.name}" + (f" ({p.company})" if p.company else "")
                        for p in people[:10])
     return AmbiguousError(msg("{ref!r} fits {count} people: {listed}. Use the id or the email.",

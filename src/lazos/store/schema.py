@@ -167,6 +167,7 @@ class IntroductionRow(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     outcome: Mapped[str | None] = mapped_column(Text)
     value: Mapped[float | None] = mapped_column(Float)
+    thanks: Mapped[str | None] = mapped_column(Text)
     history: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
@@ -181,7 +182,7 @@ class MessageRow(Base):
     kind: Mapped[str] = mapped_column(String(30))
     channel: Mapped[str] = mapped_column(String(20), default="email")
     lang: Mapped[str | None] = mapped_column(String(8))
-    to_address: Mapped[str | None] = mapped_column(String(320))
+    to_address: Mapped[str | None] = mapped_column(Text)  # comma-separated
     subject: Mapped[str] = mapped_column(Text, default="")
     body: Mapped[str] = mapped_column(Text, default="")
     attachments: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
@@ -194,6 +195,16 @@ class MessageRow(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class KeepInTouchTagRow(Base):
+    """A keep-in-touch cadence for everyone with a tag (a person's own cadence wins)."""
+
+    __tablename__ = "keep_in_touch_tags"
+
+    tag: Mapped[str] = mapped_column(String(100), primary_key=True)
+    days: Mapped[int] = mapped_column(Integer)
 
 
 class EmbeddingRow(Base):

@@ -1,0 +1,97 @@
+"""Shared helpers that turn raw cell values into Contact fields (all importers use them)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from urllib.parse import urlparse
+
+from lazos.i18n import msg
+from lazos.io.records import Contact, Rejection
+
+MULTI = re.compile(r"\s+:::\s+")
+_SYSTEM_GROUPS = {"my contacts", "mycontacts", "other contacts", "othercontacts", "starred"}
+
+
+def split_multi(value: str | None) -> list[str]:
+    """Google's ``a ::: b`` multi-values (and plain values) as a list of non-empty parts."""
+    if not value:
+        return []
+    return [v.strip() for v in MULTI.split(value) if v.strip()]
+
+
+def join_name(*parts: str | None) -> str:
+    return " ".join(" ".join(p.split()) for p in parts if p and p.strip())
+
+
+def group_tags(value: str | None, sep: str = ":::") -> list[str]:
+    """Group labels as tags: ``* myContacts ::: Kunden`` → ``['kunden']``."""
+    if not value:
+        return []
+    out: list[str] = []
+    for part in value.split(sep):
+        tag = part.strip().lstrip("*").strip()
+        if tag and tag.lower() not in _SYSTEM_GROUPS:
+            out.append(tag.replace(",", " "))
+    return out
+
+
+def classify_url(contact: Contact, url: str) -> None:
+    """Put a LinkedIn or Xing address where it belongs; other web pages are not stored."""
+    text = url.strip().replace("\\:", ":")
+    host = (urlparse(text if "://" in text else "https://" + text).hostname or "").lower()
+    if host.endswith("linkedin.com") and not contact.linkedin_url:
+        contact.linkedin_url = text
+    elif host.endswith("xing.com") and not contact.xing_url:
+        contact.xing_url = text
+
+
+def linkedin_key(url: str | None) -> str | None:
+    """A LinkedIn profile address without scheme, www, query or trailing slash, lower-case."""
+    if not url:
+        return None
+    text = url.strip().lower()
+    parsed = urlparse(text if "://" in text else "https://" + text)
+    host = (parsed.hostname or "").removeprefix("www.")
+    for prefix in ("es.", "de.", "fr.", "uk.", "mx.", "ar.", "br.", "it.", "nl.", "pt."):
+        host = host.removeprefix(prefix) if host.endswith("linkedin.com") else host
+    path = parsed.path.rstrip("/")
+    return f"{host}{path}" if host else None
+
+
+def name_from_linkedin(url: str | None) -> str:
+    """``.../in/ana-lopez-1a2b3c`` → ``Ana Lopez`` (LinkedIn hides some members' names)."""
+    key = linkedin_key(url) or ""
+    slug = key.rsplit("/in/", 1)[-1] if "/in/" in key else ""
+    words = [w for w in slug.split("-") if w and not any(ch.isdigit() for ch in w)]
+    return " ".join(w.capitalize() for w in words)
+
+
+_DATE_FORMATS = ("%d %b %Y", "%d-%b-%y", "%d-%b-%Y", "%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y",
+                 "%d/%m/%Y", "%d.%m.%Y", "%b %d, %Y", "%d %B %Y")
+
+
+def parse_date(value: str | None) -> date | None:
+    """LinkedIn's ``05 Oct 2020`` and the other usual spellings; None when unreadable."""
+    if not value or not value.strip():
+        return None
+    text = " ".join(value.split())
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def finish(contact: Contact, *, fallback_name: str = "") -> Contact | Rejection:
+    """Give the contact a name (its own, else ``fallback_name``, company or email), or reject it."""
+    contact.name = " ".join(contact.name.split())
+    if not contact.name:
+        contact.name = " ".join(fallback_name.split()) or (contact.company or "") or (
+            contact.emails[0] if contact.emails else "")
+    if not contact.name:
+        return Rejection(contact.line, msg(
+            "no name, company or email: nothing to tell who this is.",
+            "sin nombre, empresa ni correo: nada dice quién es."))
+    return contact

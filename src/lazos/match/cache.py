@@ -1,0 +1,77 @@
+"""Embeddings cached in the store, keyed by (model, content hash): never computed twice.
+
+Why the store and not a file: the cache then travels with backups, works the same on
+SQLite and PostgreSQL, and a text edited back to an old wording finds its old vector.
+A per-process memo in ``store.cache`` saves even the database read on warm re-matches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from lazos.store import Store
+from lazos.store.schema import EmbeddingRow
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+    from lazos.match.embedder import Embedder, Kind
+
+_CHUNK = 500  # hashes per IN (...) query, and texts per model call
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _memo(store: Store, model: str) -> dict[str, NDArray[np.float32]]:
+    memo: dict[str, dict[str, NDArray[np.float32]]] = store.cache.setdefault("embeddings", {})
+    return memo.setdefault(model, {})
+
+
+def embed(store: Store, embedder: Embedder, texts: Sequence[str], kind: Kind, *,
+          progress: Callable[[int, int], None] | None = None,
+          persist: bool = True) -> NDArray[np.float32]:
+    """Vectors for ``texts`` (rows in order), computing only those never seen before.
+
+    New vectors are written to the ``embeddings`` table (unless ``persist`` is false, for
+    ad-hoc texts such as a ``who-can`` question). ``progress(done, total)`` is called
+    while new texts are embedded.
+    """
+    import numpy as np
+
+    model = embedder.model_id(kind)
+    memo = _memo(store, model)
+    hashes = [content_hash(t) for t in texts]
+    wanted = [h for h in dict.fromkeys(hashes) if h not in memo]
+    if wanted and persist:
+        with store.read() as session:
+            for start in range(0, len(wanted), _CHUNK):
+                part = wanted[start:start + _CHUNK]
+                rows = session.execute(select(EmbeddingRow.content_hash, EmbeddingRow.vector)
+                                       .where(EmbeddingRow.model == model,
+                                              EmbeddingRow.content_hash.in_(part))).all()
+                for h, blob in rows:
+                    memo[h] = np.frombuffer(blob, dtype=np.float32)
+    by_hash = dict(zip(hashes, texts, strict=True))
+    missing = [h for h in dict.fromkeys(hashes) if h not in memo]
+    for start in range(0, len(missing), _CHUNK):
+        part = missing[start:start + _CHUNK]
+        vectors = embedder.encode([by_hash[h] for h in part], kind)
+        for h, vec in zip(part, vectors, strict=True):
+            memo[h] = vec
+        if persist:
+            with store.transaction() as session:
+                session.add_all(EmbeddingRow(model=model, content_hash=h, dim=int(v.shape[0]),
+                                             vector=v.astype(np.float32).tobytes())
+                                for h, v in zip(part, vectors, strict=True))
+        if progress is not None:
+            progress(min(start + _CHUNK, len(missing)), len(missing))
+    if not texts:
+        return np.zeros((0, embedder.dim), dtype=np.float32)
+    return np.stack([memo[h] for h in hashes]).astype(np.float32, copy=False)

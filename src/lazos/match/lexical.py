@@ -1,0 +1,98 @@
+"""The lexical signal: accent-folded, stemmed words scored with BM25.
+
+Why keep a lexical signal next to the embeddings: names, brands and rare terms
+("Xing", "NIE", "Shopify") are where sentence models are weakest, and an exact shared
+rare word is strong evidence. Each word is stemmed with both the Spanish and the English
+Snowball stemmer (a text's language is not always known, and mixed texts are common).
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from lazos.text.fold import words
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+STOP = frozenset("""
+a al algo algun alguna alguno algunos ante antes asi aun bien cada casi como con contra cual
+cuando de del desde donde dos el ella ellas ellos en entre era es esa ese eso esta estan estas
+este esto estoy fue ha hace hacer hay he la las le les lo los mas me mi mis mucho muy nada ni
+no nos nosotros o os otra otro para pero poco por porque que quien se ser si sin sobre solo son
+su sus tambien tan tanto te tengo tiene tienen todo todos tu tus un una uno unos y ya yo mio mia
+necesito necesita quiero quiere busco busca alguien ayuda ayudar puede pueden saber sabe
+about after all also am an and any are as at be been but by can could do does for from get got
+had has have he her him his how i i'm if in into is it its just like me my need needs no not of
+on one or our out over she so some someone somebody than that the their them then there they
+this to too up us very want wants was we were what when where which who will with would you
+your help anyone
+""".split())
+
+_lock = threading.Lock()
+_stemmers: dict[str, Any] = {}
+
+
+def _stem(lang: str, word: str) -> str:
+    stemmer = _stemmers.get(lang)
+    if stemmer is None:
+        with _lock:
+            import snowballstemmer
+
+            stemmer = _stemmers.setdefault(
+                lang, snowballstemmer.stemmer("spanish" if lang == "es" else "english"))
+    return str(stemmer.stemWord(word))
+
+
+def terms(text: str) -> list[str]:
+    """Content terms of ``text``: folded, stop words dropped, stemmed in both languages."""
+    out: list[str] = []
+    for word in words(text):
+        if word in STOP or len(word) < 3 or word.isdigit():
+            continue
+        es, en = _stem("es", word), _stem("en", word)
+        out.append("s:" + es)
+        if en != es:
+            out.append("e:" + en)
+    return out
+
+
+class BM25:
+    """A BM25 index over documents (here: one per person, their offers joined)."""
+
+    def __init__(self, docs: Sequence[Sequence[str]], k1: float = 1.2, b: float = 0.75) -> None:
+        import numpy as np
+
+        self.n = len(docs)
+        lengths = np.array([len(d) for d in docs], dtype=np.float32)
+        avg = float(lengths.mean()) if self.n and lengths.mean() > 0 else 1.0
+        postings: dict[str, dict[int, int]] = {}
+        for i, doc in enumerate(docs):
+            for term in doc:
+                row = postings.setdefault(term, {})
+                row[i] = row.get(i, 0) + 1
+        self._index: dict[str, tuple[NDArray[np.int64], NDArray[np.float32]]] = {}
+        for term, row in postings.items():
+            ids = np.fromiter(row.keys(), dtype=np.int64, count=len(row))
+            tf = np.fromiter(row.values(), dtype=np.float32, count=len(row))
+            idf = math.log(1.0 + (self.n - len(row) + 0.5) / (len(row) + 0.5))
+            norm = tf + k1 * (1.0 - b + b * lengths[ids] / avg)
+            self._index[term] = (ids, (idf * tf * (k1 + 1.0) / norm).astype(np.float32))
+
+    def scores(self, query: Sequence[str]) -> NDArray[np.float32]:
+        """BM25 score of every document for the query terms (zeros when nothing is shared)."""
+        import numpy as np
+
+        out = np.zeros(self.n, dtype=np.float32)
+        for term in set(query):
+            hit = self._index.get(term)
+            if hit is not None:
+                np.add.at(out, hit[0], hit[1])
+        return out
+
+    def shared(self, query: Sequence[str], doc: Sequence[str]) -> list[str]:
+        return sorted(set(query) & set(doc))

@@ -1,0 +1,215 @@
+"""Matching use cases: who in the network can solve this need? (the contract others call)
+
+- :func:`match_need` — the best helpers for one stored need.
+- :func:`match_all` — every open need with its best helpers.
+- :func:`who_can` — an ad-hoc question ("who can fix a leaking roof?").
+
+Rules that always hold: a person is never matched to their own need; solved and dropped
+needs get no matches; a (need, helper) pair whose introduction was ``declined`` is never
+suggested again. When the best candidate is not convincing the result says so
+(``suggest=False``) and ``look_for`` names the kind of person to look for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from lazos.i18n import Msg
+from lazos.match import cache
+from lazos.match.abstain import should_suggest
+from lazos.match.embedder import get_embedders
+from lazos.match.explain import look_for, reason
+from lazos.match.index import MatchIndex, build_index
+from lazos.match.lexical import terms
+from lazos.match.rank import Scores, Weights, score
+from lazos.model import NeedStatus
+from lazos.store import Store
+from lazos.store.lookup import get_row
+from lazos.store.schema import IntroductionRow, NeedRow, PersonRow
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+Progress = Callable[[int, int], None]
+_OPEN = (NeedStatus.OPEN.value, NeedStatus.IN_PROGRESS.value)
+_BATCH = 256
+
+
+@dataclass(frozen=True)
+class Match:
+    """One suggested helper for a need (``need_id`` is None for ``who_can``)."""
+
+    need_id: int | None
+    person_id: int
+    score: float
+    reason: Msg
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    """The helpers for one need, best first; ``suggest`` is False when nobody convinces."""
+
+    need_id: int | None
+    suggest: bool
+    matches: list[Match]
+    look_for: Msg | None
+
+
+@dataclass(frozen=True)
+class _Query:
+    need_id: int | None
+    text: str
+    owner_id: int | None
+    owner: str | None
+    excluded: frozenset[int]
+
+
+def match_need(store: Store, need_id: int, *, limit: int = 5) -> MatchResult:
+    """The best helpers for need ``need_id``. Raises NotFoundError if there is no such need.
+
+    A solved or dropped need gets an empty, non-suggesting result.
+    """
+    with store.read() as session:
+        row = get_row(session, NeedRow, need_id, label="need")
+        if row.status not in _OPEN:
+            return MatchResult(need_id=need_id, suggest=False, matches=[], look_for=None)
+        query = _query(session, row)
+    return _rank(store, [query], limit=limit)[0]
+
+
+def match_all(store: Store, *, limit: int = 3,
+              progress: Progress | None = None) -> list[MatchResult]:
+    """Every open (or in-progress) need with its best helpers, oldest need first."""
+    with store.read() as session:
+        rows = session.scalars(select(NeedRow).where(NeedRow.status.in_(_OPEN))
+                               .order_by(NeedRow.id)).all()
+        queries = _queries(session, rows)
+    return _rank(store, queries, limit=limit, progress=progress)
+
+
+def match_needs(store: Store, need_ids: Sequence[int], *, limit: int = 10,
+                progress: Progress | None = None) -> list[MatchResult]:
+    """Like :func:`match_need` for many needs at once (faster: one batch), in that order."""
+    with store.read() as session:
+        rows = [get_row(session, NeedRow, i, label="need") for i in need_ids]
+        queries = _queries(session, [r for r in rows if r.status in _OPEN])
+    found = {q.need_id: r for q, r in zip(queries, _rank(store, queries, limit=limit,
+                                                         progress=progress), strict=True)}
+    return [found.get(i) or MatchResult(i, False, [], None) for i in need_ids]
+
+
+def who_can(store: Store, text: str, *, limit: int = 5, lang: str | None = None) -> MatchResult:
+    """Who in the network can help with ``text``? Nothing is stored.
+
+    Raises ValidationError when ``text`` is empty. ``lang`` is accepted for callers that
+    know it; the models are multilingual, so it does not change the ranking.
+    """
+    from lazos import validate
+
+    clean = validate.text(text, field="text")
+    query = _Query(need_id=None, text=clean, owner_id=None, owner=None, excluded=frozenset())
+    return _rank(store, [query], limit=limit, persist=False)[0]
+
+
+def _query(session: object, row: NeedRow) -> _Query:
+    return _queries(session, [row])[0]
+
+
+def _queries(session: object, rows: Sequence[NeedRow]) -> list[_Query]:
+    from sqlalchemy.orm import Session
+
+    assert isinstance(session, Session)
+    ids = [r.id for r in rows]
+    declined: dict[int, set[int]] = {}
+    names: dict[int, str] = {}
+    if ids:
+        for need_id, helper_id in session.execute(
+                select(IntroductionRow.need_id, IntroductionRow.helper_id)
+                .where(IntroductionRow.state == "declined")).all():
+            declined.setdefault(need_id, set()).add(helper_id)
+        owners = {r.person_id for r in rows}
+        names = dict(session.execute(select(PersonRow.id, PersonRow.name)
+                                     .where(PersonRow.id.in_(owners))).all())
+    return [_Query(need_id=r.id, text=r.text, owner_id=r.person_id, owner=names.get(r.person_id),
+                   excluded=frozenset(declined.get(r.id, set()) | {r.person_id})) for r in rows]
+
+
+def _rank(store: Store, queries: Sequence[_Query], *, limit: int,
+          progress: Progress | None = None, persist: bool = True,
+          weights: Weights | None = None) -> list[MatchResult]:
+    """1. Build (or reuse) the index; 2. embed the needs (cached); 3. score in batches;
+    4. drop excluded people; 5. decide whether to suggest; 6. explain the top ones."""
+    import numpy as np
+
+    embedders = get_embedders()
+    index = build_index(store, embedders)
+    texts = [q.text for q in queries]
+    qvecs = [cache.embed(store, e, texts, "query", persist=persist) for e in embedders]
+    results: list[MatchResult] = []
+    for start in range(0, len(queries), _BATCH):
+        batch = queries[start:start + _BATCH]
+        vecs = [v[start:start + _BATCH] for v in qvecs]
+        if len(index.person_ids) == 0:
+            results.extend(_nobody(index, q, vecs[0][i]) for i, q in enumerate(batch))
+        else:
+            scores = score(index, vecs, [terms(q.text) for q in batch], weights)
+            for i, q in enumerate(batch):
+                results.append(_result(index, scores, i, q, vecs[0][i], limit))
+        if progress is not None:
+            progress(min(start + _BATCH, len(queries)), len(queries))
+    del np
+    return results
+
+
+def _nobody(index: MatchIndex, q: _Query, qvec: NDArray[np.float32]) -> MatchResult:
+    from lazos.match.rank import need_kinds
+
+    kinds, _, _ = need_kinds(index, qvec[None, :])
+    top = [index.knowledge.kinds[int(k)] for k in kinds[0][:2]]
+    return MatchResult(need_id=q.need_id, suggest=False, matches=[], look_for=look_for(top, q.text))
+
+
+def _result(index: MatchIndex, scores: Scores, i: int, q: _Query, qvec: NDArray[np.float32],
+            limit: int) -> MatchResult:
+    import numpy as np
+
+    fused = scores.fused[i].copy()
+    for pid in q.excluded:
+        row = index.row_of.get(pid)
+        if row is not None:
+            fused[row] = -np.inf
+    k = min(limit, int(np.isfinite(fused).sum()))
+    if k <= 0:
+        return _nobody(index, q, qvec)
+    top = np.argpartition(-fused, k - 1)[:k] if k < len(fused) else np.arange(len(fused))
+    top = top[np.argsort(-fused[top], kind="stable")][:k]
+    kinds = [index.knowledge.kinds[int(x)] for x in scores.kinds[i]]
+    suggest = should_suggest(scores, i, int(top[0]))
+    matches = []
+    for row in top:
+        kind = _kind_for(index, scores, i, int(row))
+        matches.append(Match(need_id=q.need_id, person_id=int(index.person_ids[row]),
+                             score=round(float(fused[row]), 4),
+                             reason=reason(index, int(row), need_text=q.text, owner=q.owner,
+                                           qvec=qvec, kind=kind)))
+    return MatchResult(need_id=q.need_id, suggest=suggest, matches=matches,
+                       look_for=None if suggest else look_for(kinds[:2], q.text))
+
+
+def _kind_for(index: MatchIndex, scores: Scores, i: int, row: int) -> object | None:
+    """The need's solver kind this person best embodies, if it is one of their strongest."""
+    import numpy as np
+
+    aff = index.affinity[row]
+    strongest = set(np.argsort(-aff)[:5].tolist())
+    best = None
+    best_value = -1.0
+    for kind, weight in zip(scores.kinds[i], scores.kind_weights[i], strict=True):
+        if int(kind) in strongest and weight >= 0.2 and weight * aff[kind] > best_value:
+            best, best_value = int(kind), float(weight * aff[kind])
+    return index.knowledge.kinds[best] if best is not None else None

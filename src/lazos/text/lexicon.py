@@ -1,0 +1,201 @@
+"""The words Lazos listens for in a note, as data (Spanish and English together).
+
+Every pattern is a regular expression matched against *folded* text (lower-case, accents
+removed: see :func:`lazos.text.fold.fold`), so "necesitó", "Necesito" and "NECESITO" all
+meet ``necesit``. Each list is one kind of evidence; :mod:`lazos.text.classify` weighs them
+and records which pattern fired, so every proposal can say *why* it was made.
+
+Why patterns and not a trained model: the user must be able to read why a sentence became a
+need, and a missed phrasing is fixed by adding one line here (with a test), in both
+languages, without retraining anything.
+"""
+
+from __future__ import annotations
+
+# ---------------------------------------------------------------------------------------------
+# Explicit needs: someone says they want, need or look for something.
+NEED_EXPLICIT: tuple[str, ...] = (
+    # Spanish
+    r"\bnecesit\w*", r"\bbusca(n|ndo|ba)?\b", r"\bbusco\b", r"\bquiere(n)?\b", r"\bquisiera\b",
+    r"\bquerria\b", r"\ble (hace|haria) falta\b", r"\bhace falta\b", r"\bfalta(n)? (un|una|alguien)\b",
+    r"\bme pidio\b", r"\bme pregunto\b", r"\bpregunto (si|por|quien)\b",
+    r"\bsi conocia\b", r"\bsi conozco\b", r"\balguien que\b",
+    r"\bno encuentra\b", r"\ble vendria bien\b", r"\btiene que\b", r"\bdebe\b",
+    r"\ble gustaria\b", r"\bqueria\b", r"\bse quiere\b", r"\bpiensa (en )?(mudarse|irse)\b",
+    r"\bbuscando\b", r"\bnecesidad\b", r"\bayuda con\b", r"\bayuda para\b",
+    # English
+    r"\bneed(s|ed|ing)?\b", r"\bwant(s|ed|ing)?\b", r"\blooking for\b", r"\blooks for\b",
+    r"\bsearching for\b", r"\bseeking\b", r"\bhas to\b", r"\bhave to\b", r"\bmust\b",
+    r"\bwould like\b", r"\bwould love\b", r"\bkeen to find\b", r"\basked (me )?(if|about|for|who|whether)\b",
+    r"\bany(one|body) who\b", r"\bsomeone (to|who|that|good)\b", r"\bcan'?t find\b",
+    r"\bcould use\b", r"\bhelp with\b", r"\bneeds? help\b", r"\bwants to know\b", r"\bin need\b",
+    r"\bhoping to\b", r"\btrying to (find|get|sort)\b", r"\bplans? to move\b",
+)
+
+# Implicit needs: trouble mentioned in passing. (pattern, topic or "")
+NEED_PROBLEM: tuple[tuple[str, str], ...] = (
+    # --- health (body and mind)
+    (r"\bdolor\w*\b", "health"), (r"\bduele\b", "health"), (r"\blesion\w*", "health"),
+    (r"\bpain(ful)?\b", "health"), (r"\bhurt(s|ing)?\b", "health"), (r"\bache\w*\b", "health"),
+    (r"\b(back|knee|neck|shoulder|hip|wrist)s? (is|are|has been|have been|keeps?|wrecked|killing|bad|sore|stiff)",
+     "health"), (r"\b(espalda|rodilla|cuello|hombro|cadera|muneca) (fatal|mal|destrozad\w*)", "health"),
+    (r"\bsore\b", "health"), (r"\binjur\w*", "health"), (r"\bwrecked\b", "health"),
+    (r"\bcan'?t sleep\b", "health"), (r"\b(hasn'?t|has not|not) slept\b", "health"),
+    (r"\binsomni\w*", "health"), (r"\bno duerme\b", "health"), (r"\bdormir mal\b", "health"),
+    (r"\banxi\w*", "health"), (r"\bansied\w*", "health"), (r"\bdepress?\w*", "health"),
+    (r"\bestres\w*", "health"), (r"\bstressed out\b", "health"), (r"\bburn(ed|t)? ?out\b", "health"),
+    (r"\bpanic attack", "health"), (r"\bataques? de panico\b", "health"),
+    (r"\benferm\w*", "health"), (r"\bmalit[oa]\b", "health"), (r"\bsick\b", "health"),
+    (r"\bill\b", "health"), (r"\bdiagnos\w*", "health"), (r"\bmedic(o|al|ation)\b", "health"),
+    (r"\bpeso\b.*\b(perder|bajar)\b", "health"), (r"\blose weight\b", "health"),
+    (r"\bpregnan\w*", "health"), (r"\bembarazad\w*", "health"), (r"\bfisio\w*\b", "health"),
+    (r"\bgive me pills\b", "health"), (r"\bpastillas\b", "health"),
+    # --- break-ins, damage at home or at work
+    (r"\brob(ar|o|aron|ado)\b", ""), (r"\ble entraron\b", ""), (r"\bbreak[- ]?in\b", ""),
+    (r"\bbroken into\b", ""), (r"\bburgl\w*", ""), (r"\bstolen\b", ""), (r"\bstole\b", ""),
+    (r"\bokupa\w*", "legal"), (r"\bsquatter\w*", "legal"),
+    (r"\bgotera\w*", ""), (r"\binund\w*", ""), (r"\bfuga de agua\b", ""), (r"\bhumedad\w*", ""),
+    (r"\bleak\w*", ""), (r"\bflood\w*", ""), (r"\bdamp\b", ""), (r"\bmou?ld\b", ""),
+    (r"\bse (le )?(ha )?(roto|estropeado|averiado)\b", ""), (r"\bse cae\b", ""), (r"\bno funciona\b", ""),
+    (r"\bsaltan? (los plomos|el diferencial|la luz)\b", ""), (r"\bplomos\b", ""),
+    (r"\b(broke|broken|breaks) down\b", ""), (r"\bbroken\b", ""), (r"\bkeeps? (dropping|failing|crashing|breaking|tripping|leaking)\b", ""),
+    (r"\b(trip|trips|tripping)\b", ""), (r"\bdoesn'?t work\b", ""), (r"\bnot working\b", ""),
+    (r"\bcrash\w*", ""), (r"\bhack(ed|eo|earon)\b", ""), (r"\bvirus\b", ""), (r"\bransomware\b", ""),
+    (r"\bphishing\b", ""), (r"\bno hay copia\b", ""), (r"\bno backups?\b", ""), (r"\ble da miedo\b", ""),
+    (r"\bscared\b", ""), (r"\bworried\b", ""), (r"\bpreocupad\w*", ""), (r"\bmiedo\b", ""),
+    (r"\bplaga\b", ""), (r"\bcucarachas\b", ""), (r"\bpests?\b", ""), (r"\bcockroach\w*", ""),
+    # --- legal and work trouble
+    (r"\bdespid\w*", "legal"), (r"\bdespido\b", "legal"), (r"\bechad[oa]\b", "legal"),
+    (r"\b(let go|laid off|fired|sacked|dismiss\w*)\b", "legal"), (r"\bseverance\b", "legal"),
+    (r"\bindemnizacion\b", "legal"), (r"\bdemand\w*\b", "legal"), (r"\bsued?\b", "legal"),
+    (r"\blawsuit\b", "legal"), (r"\breclam\w*", "legal"), (r"\bmulta\w*", "legal"), (r"\bfine[ds]?\b", "legal"),
+    (r"\bdenuncia\w*", "legal"), (r"\bcontrato\b.*\b(problema|lio)\b", "legal"),
+    (r"\b(is|it'?s)?\s?even legal\b", "legal"), (r"\blegal\w*\b", "legal"), (r"\bherencia\b", "legal"),
+    (r"\binheritance\b", "legal"), (r"\bdivorc\w*", "family"), (r"\bseparad[oa]\b", "family"),
+    (r"\bcustod\w*", "family"), (r"\bcopi(e|ar|en|ies|ed)\b", "legal"),
+    (r"\bregistr\w* (su|la|his|her|the) (marca|brand|nombre|name)\b", "legal"),
+    (r"\bpatent\w*", "legal"), (r"\bseguro\b", ""), (r"\binsurance\b", ""),
+    # --- money
+    (r"\bhacienda\b", "money"), (r"\bdeuda\w*", "money"), (r"\bdebt\w*", "money"),
+    (r"\bimpuestos?\b", "money"), (r"\bi\.?v\.?a\.?\b", "money"), (r"\btrimestral\w*", "money"),
+    (r"\bcuotas?\b", "money"), (r"\bfacturas?\b", "money"), (r"\btax(es)?\b", "money"),
+    (r"\bvat\b", "money"), (r"\binvoic\w*", "money"), (r"\bbookkeeping\b", "money"),
+    (r"\b(can'?t|cannot|couldn'?t) pay\b", "money"), (r"\bno puede pagar\b", "money"),
+    (r"\bpresta(mo|mos)\b", "money"), (r"\bloan\b", "money"), (r"\bhipoteca\b", "money"),
+    (r"\bmortgage\b", "money"), (r"\binversion\b", "money"), (r"\binvest(or|ors|ment)\b", "money"),
+    (r"\bfinanciacion\b", "money"), (r"\bfunding\b", "money"), (r"\braise\b.*\b(round|money|capital)\b", "money"),
+    (r"\bperdid[oa]s? con\b", "money"), (r"\bva perdid\w*", ""), (r"\bno entiende\b", ""),
+    (r"\bno sabe\b", ""), (r"\b(doesn'?t|does not|don'?t) (know|understand)\b", ""),
+    (r"\bno idea\b", ""), (r"\bni idea\b", ""), (r"\bclueless\b", ""), (r"\blost with\b", ""),
+    (r"\bstruggl\w*", ""), (r"\bcuesta\b", ""), (r"\ble cuesta\b", ""), (r"\bagobi\w*", ""),
+    (r"\boverwhelm\w*", ""), (r"\bse lia\b", ""),
+    # --- immigration and papers
+    (r"\bvisa(do)?s?\b", "immigration"), (r"\bresiden(cy|cia|ce permit)\b", "immigration"),
+    (r"\bpermiso de (residencia|trabajo)\b", "immigration"), (r"\bwork permit\b", "immigration"),
+    (r"\bnie\b", "immigration"), (r"\btie\b", "immigration"), (r"\barraigo\b", "immigration"),
+    (r"\bpapeles\b", "immigration"), (r"\bnacionalidad\b", "immigration"),
+    (r"\bcitizenship\b", "immigration"), (r"\bempadrona\w*", "immigration"),
+    (r"\bhomolog\w*", ""), (r"\b(swap|exchange|convert) (his|her|their|the)? ?\w* ?(driving )?licen[cs]e\b", ""),
+    (r"\bcarne?t? de conducir\b", ""), (r"\b(runs|run|running) out\b", ""), (r"\bexpir\w*", ""),
+    (r"\bcaduca\w*", ""), (r"\bse (le )?acaba\b", ""), (r"\bvence\b", ""),
+    # --- home, moving, children, family
+    (r"\bmudanza\b", ""), (r"\bse muda\b", ""), (r"\bmudarse\b", ""), (r"\bmoving (to|city|house|flat)\b", ""),
+    (r"\brelocat\w*", ""), (r"\blease ends\b", ""), (r"\bse (le )?acaba el (contrato|alquiler)\b", ""),
+    (r"\bpiso\b.*\b(alquil|compr)\w*", ""), (r"\b(flat|apartment|house) to (rent|buy)\b", ""),
+    (r"\b\d-bed\b", ""), (r"\bwaiting lists?\b", "family"), (r"\blista de espera\b", ""),
+    (r"\bguarderia\b", "family"), (r"\bnursery\b", "family"), (r"\bdaycare\b", "family"),
+    (r"\bcanguro\b", "family"), (r"\bbabysitter\b", "family"), (r"\bnanny\b", "family"),
+    (r"\b(hijo|hija|hijos|hijas|nino|nina|son|daughter|kid|kids|child|children)\b.*\b(suspend\w*|va justisim\w*|va mal|fail\w*|struggl\w*|behind|justo|mal en|bullying|acoso)",
+     "family"), (r"\b(suspende|suspendiendo|failing|flunk\w*)\b", "family"),
+    (r"\bselectividad\b", ""), (r"\bexam(s|en|enes)?\b", ""), (r"\bbullying\b", "family"),
+    (r"\b(madre|padre|abuel[oa]|mother|father|mum|mom|dad|grand\w+) (mayor|elderly|con alzheimer|with dementia|alone|sol[oa])\b",
+     "family"), (r"\b(dementia|alzheimer|residencia de ancianos|care home)\b", "family"),
+    (r"\b(se casa|getting married|wedding|boda)\b", ""),
+    # --- business trouble
+    (r"\bno (le )?llega(n)?\b", ""), (r"\bno (tiene|tienen|hay) (ni )?(clientes|alumnos|ventas|web|logo|seguro)\b", ""),
+    (r"\bno tiene ni\b", ""), (r"\bno tiene\b", ""), (r"\btodavia no\b", ""), (r"\baun no\b", ""),
+    (r"\bstill no\b", ""), (r"\bno (clients|customers|students|sales|website|logo|one|caterer|photographer)\b", ""),
+    (r"\b(few|no|zero) (customers|clients|bookings|sales) online\b", ""),
+    (r"\bnobody (speaks|knows|can)\b", ""), (r"\bnadie (habla|sabe|puede)\b", ""),
+    (r"\bpierde\b", ""), (r"\bloses?\b", ""), (r"\blosing\b", ""), (r"\bperdiendo\b", ""),
+    (r"\bno (se )?ve bien\b", ""), (r"\bobsolet\w*", ""), (r"\bantigu[ao]\b", ""), (r"\boutdated\b", ""),
+    (r"\bde 20[01]\d\b", ""), (r"\bfrom 20[01]\d\b", ""),
+    (r"\b(can'?t|cannot|unable to) (hire|find|get|afford|keep|manage)\b", ""),
+    (r"\bno (puede|consigue|encuentra) (contratar|encontrar)\b", ""), (r"\bno consigue\b", ""),
+    (r"\bnunca\b", ""), (r"\bnever (posts|answers|updates)\b", ""),
+    (r"\b(oxidad[oa]|rusty)\b", ""), (r"\bsurvival level\b", ""), (r"\bnivel (basico|bajo)\b", ""),
+    (r"\bno habla\b", ""), (r"\b(doesn'?t|does not|can'?t) speak\b", ""),
+    (r"\b(problem|problems|issue|issues|trouble)\b", ""), (r"\bproblema\w*\b", ""), (r"\blio\b", ""),
+    (r"\b(solo|todo) boca a boca\b", ""), (r"\bword of mouth\b", ""),
+    (r"\bsin (clientes|trabajo|web|logo|seguro|papeles)\b", ""), (r"\bwithout (a |any )?(job|work|website|logo|insurance)\b", ""),
+    (r"\bparad[oa]\b", "money"), (r"\bunemploy\w*", "money"), (r"\bout of work\b", "money"),
+    (r"\bse quiere ir\b", ""), (r"\bse va a vivir\b", ""),
+)
+
+# Offers: what the person does, has, or is happy to do for others.
+OFFER: tuple[str, ...] = (
+    # Spanish
+    r"^(es|soy|era)\b", r"\bes (un|una)?\s?\w+(or|ora|era|ero|ista|ologa?|ogr?afa?|ico|ica|ante|ente)\b",
+    r"\bhace (fotos|webs|paginas|videos|portes|mudanzas|reformas|\w+)\b", r"\bhace\b",
+    r"\blleva (las|los|la|el)\b", r"\bda (clases|talleres|cursos|formacion)\b",
+    r"\btrabaja (en|de|como|para)\b", r"\btiene (un|una|su) (\w+ )?(empresa|tienda|negocio|despacho|clinica|academia|agencia|restaurante|bar|estudio|masia|furgo\w*|boutique|taller|panaderia|consulta|almazara)\b",
+    r"\btiene (furgo\w*|coche|camion|local|barco)\b", r"\bse ofrece\b", r"\bofrece\b", r"\bpuede ayudar\b",
+    r"\bencantad[oa] de ayudar\b", r"\bconoce a (todo|mucha)\b", r"\bexpert[oa]\b", r"\bespecialista\b",
+    r"\bautonom[oa]\b", r"\bfreelance\b", r"\bdueñ[oa]|\bduen[oa]\b", r"\bfundador\w*", r"\bmonta\w* (eventos|webs)\b",
+    r"\bimport\w*\b", r"\bexport\w*\b", r"\bvende\b", r"\bprepara\b", r"\benseña\b|\bensena\b",
+    r"\bdiseña\b|\bdisena\b", r"\barregla\b", r"\brepara\b", r"\binstala\b", r"\bcuida\b",
+    # English
+    r"\bis an? \w+", r"\bworks (as|at|for|in)\b", r"\bruns (a|an|this|the|her|his|their)\b",
+    r"\bowns\b", r"\bteach(es|ing)?\b", r"\binstalls?\b", r"\bdoes\b", r"\boffers?\b",
+    r"\bhappy to (help|look|do|share|introduce)\b", r"\bcan help\b", r"\bknows (literally )?(every|lots|all|many)\b",
+    r"\bspeciali[sz]\w*\b", r"\bexpert\b", r"\bfreelanc\w*", r"\bconsultant\b", r"\bfounder\b",
+    r"\bhas a (van|car|truck|shop|studio|boat|venue)\b", r"\bsupplies\b", r"\bimports?\b",
+    r"\bsells?\b", r"\bbuilds?\b", r"\bdesigns?\b", r"\bfix(es)?\b", r"\brepairs?\b",
+    r"\bkeen to (run|help|teach|offer|mentor)\b", r"\bex-\w+", r"\bangel investor\b",
+)
+
+# Promises and plans with the person (something the user should do or attend).
+PROMISE: tuple[tuple[str, str], ...] = (
+    # Spanish
+    (r"\b(volver a )?llamar(la|le|los)?\b", "call"), (r"\bquedamos\b", "meet"),
+    (r"\bquedar (para|a|en)\b", "meet"), (r"\b(comer|cenar|comida|cena|desayuno|cafe)\b", "meet"),
+    (r"\btomamos algo\b", "meet"), (r"\btomar (algo|un cafe)\b", "meet"), (r"\ble prometi\b", "promise"),
+    (r"\bprometi\b", "promise"), (r"\ble dije que\b", "promise"), (r"\bquede en\b", "promise"),
+    (r"\bpasarle\b", "send"), (r"\bmandarle\b", "send"), (r"\benviarle\b", "send"),
+    (r"\bescribirle\b", "send"), (r"\bmail\b", "send"), (r"\bcorreo\b", "send"), (r"\bwhatsapp(ear)?le\b", "send"),
+    (r"\bpresentarle\b", "introduce"), (r"\ble presento\b", "introduce"), (r"\ble presentaba\b", "introduce"),
+    (r"\brecordar(le)?\b", "remind"), (r"\bseguimiento\b", "check"), (r"\bpreguntarle\b", "check"),
+    (r"\bver que tal\b", "check"), (r"\bhablar (con ella|con el|otra vez)\b", "call"),
+    # English
+    (r"\bcall (him|her|them|back)\b", "call"), (r"\bring (him|her)\b", "call"), (r"\bphone (him|her)\b", "call"),
+    (r"\bcoffee\b", "meet"), (r"\blunch\b", "meet"), (r"\bdinner\b", "meet"), (r"\bdrinks?\b", "meet"),
+    (r"\bmeet (up|again|next)\b", "meet"), (r"\bcatch up\b", "meet"),
+    (r"\bsend (him|her|them)\b", "send"), (r"\bemail (him|her|them)\b", "send"), (r"\bemail\b", "send"),
+    (r"\bpromised\b", "promise"), (r"\bi'?ll\b", "promise"), (r"\bi will\b", "promise"),
+    (r"\bfollow[- ]?up\b", "check"), (r"\bcheck (on|in)\b", "check"), (r"\bintroduce (him|her|them)\b", "introduce"),
+    (r"\bremind\b", "remind"), (r"\bmessage (him|her)\b", "send"), (r"\btext (him|her)\b", "send"),
+)
+
+# Sentences that are only colour ("Muy maja.", "Stressed.", "Sent me his card").
+NOISE: tuple[str, ...] = (
+    r"^(muy )?(maj[oa]|simpatic[oa]|encantador[a]?|grande|crack|top)\b",
+    r"^(pretty |very |really |so )?(nice|lovely|upset|stressed|funny|great|tired|sweet|smart)\b",
+    r"\bsent me\b", r"\bme (dio|paso|mando) (su|la) (tarjeta|numero|contacto)\b", r"\bgave me\b",
+    r"^(lol|jaja\w*|haha\w*)\b", r"^(esta|is|she'?s|he'?s) (de los nervios|stressed|upset)\b",
+    r"^(esta )?de los nervios\b", r"^apparently\b",
+)
+
+# Topic words that make a need private by default even when no problem pattern named it.
+TOPIC_WORDS: tuple[tuple[str, str], ...] = (
+    (r"\b(medic\w*|doctor|hospital|therap\w*|terapia|psicolog\w*|psiquiatr\w*|salud|health|dentist\w*|dentista)\b", "health"),
+    (r"\b(abogad\w*|lawyer|juicio|court|tribunal|legal)\b", "legal"),
+    (r"\b(dinero|money|deuda|debt|hacienda|impuestos|tax office)\b", "money"),
+    (r"\b(visa\w*|residen\w*|extranjeria|immigration|papeles|nie|arraigo)\b", "immigration"),
+    (r"\b(divorc\w*|custod\w*|pareja|partner|marido|esposa|husband|wife)\b", "family"),
+)
+
+# Words that mean "an animal", so "sick" about a pet is not the person's health.
+PET_WORDS = r"\b(cat|dog|pet|vet|gato|gata|perro|perra|mascota|veterinari\w*)\b"
+
+# Words that start a sentence about the *user* (not the person): "I", "yo", "mi equipo".
+USER_SIDE = r"\b(my team|mi equipo|for me|para mi)\b"
