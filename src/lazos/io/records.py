@@ -30,6 +30,7 @@ class Contact:
     linkedin_url: str | None = None
     xing_url: str | None = None
     met_at: str | None = None
+    met_through: str | None = None
     tags: list[str] = field(default_factory=list)
     note: str | None = None
     connected_on: date | None = None
@@ -39,7 +40,7 @@ class Contact:
     def digest(self) -> str:
         """A stable hash of the content (not the line): equal contacts, equal digests."""
         data = [self.name, self.emails, self.phones, self.company, self.role, self.city,
-                self.languages, self.linkedin_url, self.xing_url, self.met_at, self.tags,
+                self.languages, self.linkedin_url, self.xing_url, self.met_at, self.met_through, self.tags,
                 self.note, self.connected_on.isoformat() if self.connected_on else None]
         raw = json.dumps(data, ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(raw.encode("utf-8")).hexdigest()

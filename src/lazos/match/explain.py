@@ -74,7 +74,7 @@ def look_for(kinds: list[SolverKind], need_text: str) -> Msg:
                    "help with “{need}”.",
                    "Nadie que conozcas puede ayudar con esto todavía: pregunta por alguien que "
                    "ayude con «{need}».", need=short(need_text, 70))
-    return msg("Nobody you know can help with this yet. Look for: {en}.",
-               "Nadie que conozcas puede ayudar con esto todavía. Busca: {es}.",
-               en=" or ".join(k.solver_en for k in kinds),
-               es=" o ".join(k.solver_es for k in kinds))
+    return msg("Nobody you know can help with this yet. Look for: {kind_en}.",
+               "Nadie que conozcas puede ayudar con esto todavía. Busca: {kind_es}.",
+               kind_en=" or ".join(k.solver_en for k in kinds),
+               kind_es=" o ".join(k.solver_es for k in kinds))

@@ -9,7 +9,6 @@ deliberate re-send is recognisable as the same message by mail clients.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from email.utils import make_msgid
 from urllib.parse import quote
@@ -21,7 +20,7 @@ from lazos import validate
 from lazos.clock import today, utcnow
 from lazos.connect.types import Attachment, OutboxMessage
 from lazos.errors import ConflictError, field_error
-from lazos.i18n import msg, pick
+from lazos.i18n import msg
 from lazos.store import Store
 from lazos.store.lookup import get_row
 from lazos.store.schema import MessageRow, NoteRow
@@ -50,13 +49,9 @@ def mailto_link(to: Sequence[str], subject: str, body: str) -> str:
 
 def error_text(raw: str | None) -> str | None:
     """A stored failure reason in the reader's language (stored in both)."""
-    if not raw:
-        return None
-    try:
-        both = json.loads(raw)
-        return pick(None, str(both["en"]), str(both["es"]))
-    except (ValueError, KeyError, TypeError):
-        return raw
+    from lazos.messages.render import read_text
+
+    return read_text(raw, None)
 
 
 def to_message(row: MessageRow, links: dict[int, str | None] | None = None) -> OutboxMessage:

@@ -95,3 +95,34 @@ def signature() -> str:
 def user_first_name() -> str:
     sig = signature()
     return sig.split()[0] if sig.split() else ""
+
+
+def store_text(value: object) -> str | None:
+    """A text to keep in the store: a bilingual Msg becomes JSON with both languages."""
+    from lazos.i18n import Msg
+
+    if value is None:
+        return None
+    if isinstance(value, Msg):
+        import json
+
+        return json.dumps({"en": value.render("en"), "es": value.render("es")},
+                          ensure_ascii=False)
+    return str(value)
+
+
+def read_text(raw: str | None, lang: str | None) -> str | None:
+    """The inverse of :func:`store_text`, in ``lang`` (``None``: the reader's language)."""
+    if not raw:
+        return None
+    if raw.startswith("{"):
+        import json
+
+        from lazos.i18n import pick
+
+        try:
+            both = json.loads(raw)
+            return pick(lang, str(both["en"]), str(both["es"]))
+        except (ValueError, KeyError, TypeError):
+            return raw
+    return raw

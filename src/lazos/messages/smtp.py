@@ -17,7 +17,6 @@ mail programs treat both copies as one message.
 
 from __future__ import annotations
 
-import json
 import smtplib
 import socket
 import ssl
@@ -97,7 +96,9 @@ def _reason(exc: BaseException, smtp: SmtpSettings) -> Msg:
 
 
 def encode_error(m: Msg) -> str:
-    return json.dumps({"en": m.render("en"), "es": m.render("es")}, ensure_ascii=False)
+    from lazos.messages.render import store_text
+
+    return store_text(m) or ""
 
 
 def deliver(email: EmailMessage, smtp: SmtpSettings) -> dict[str, tuple[int, bytes]]:

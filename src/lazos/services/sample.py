@@ -62,7 +62,8 @@ def load_sample(store: Store) -> int:
             for note in item.get("notes", []):
                 add_note_row(session, person_id=row.id, text=note["text"],
                              kind=note.get("kind", "note"), happened_on=note.get("date"),
-                             event_id=event.id if item.get("attended") else None)
+                             event_id=event.id if item.get("attended")
+                             and note.get("kind") == "event" else None)
             if item.get("attended"):
                 session.add(AttendanceRow(event_id=event.id, person_id=row.id))
         session.merge(MetaRow(key="sample_loaded", value=utcnow().isoformat()))

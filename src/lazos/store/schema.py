@@ -227,4 +227,23 @@ class MetaRow(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class ImportKeyRow(Base):
+    """Which imported record became which person (issue 6), so a re-import adds nothing.
+
+    ``source`` is the format (``linkedin``, ``vcard``...), ``key`` the record's identity in
+    it (a LinkedIn URL, a vCard UID, else a digest of its content), ``digest`` its content
+    when last imported (a changed record updates the person instead of being skipped).
+    """
+
+    __tablename__ = "import_keys"
+    __table_args__ = (UniqueConstraint("source", "key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    source: Mapped[str] = mapped_column(String(20))
+    key: Mapped[str] = mapped_column(String(500))
+    digest: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 Index("ix_needs_person_status", NeedRow.person_id, NeedRow.status)

@@ -1,0 +1,1 @@
+"""Quality benchmark harnesses behind ``lazos eval`` (formats: ../shared/bench/README.md)."""

@@ -1,0 +1,128 @@
+"""What a sentence of a note is: a need, an offer, a promise, or colour.
+
+Each decision keeps its evidence (the words that fired), so a proposal can say why it was
+made. The lexicons live in :mod:`lazos.text.lexicon`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from lazos.text import lexicon
+from lazos.text.fold import fold
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a sentence was read as it was: the kind, the words heard and the topic if any."""
+
+    kind: str             # "need", "offer", "promise", "noise"
+    cue: str              # the words that decided it, as they appear (folded)
+    topic: str | None = None
+    explicit: bool = False  # an explicit "needs/busca", rather than a problem in passing
+
+
+@cache
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in patterns)
+
+
+def _first(patterns: tuple[str, ...], folded: str) -> re.Match[str] | None:
+    best: re.Match[str] | None = None
+    for pattern in _compiled(patterns):
+        m = pattern.search(folded)
+        if m and (best is None or m.start() < best.start()):
+            best = m
+    return best
+
+
+def explicit_need(folded: str) -> re.Match[str] | None:
+    return _first(lexicon.NEED_EXPLICIT, folded)
+
+
+def problem(folded: str) -> tuple[re.Match[str], str] | None:
+    """The earliest problem pattern in the text and its topic ("" when none)."""
+    best: tuple[re.Match[str], str] | None = None
+    for pattern, topic in zip(_compiled(tuple(p for p, _ in lexicon.NEED_PROBLEM)),
+                              (t for _, t in lexicon.NEED_PROBLEM), strict=True):
+        m = pattern.search(folded)
+        if m and (best is None or m.start() < best[0].start()):
+            best = (m, topic)
+    return best
+
+
+def topic_of(text: str) -> str | None:
+    """The sensitive topic of a need (health, legal, money, family, immigration) or None.
+
+    A problem about a pet ("my cat is sick") is not the owner's health.
+    """
+    folded = fold(text)
+    topics: list[str] = []
+    for pattern, topic in zip(_compiled(tuple(p for p, _ in lexicon.NEED_PROBLEM)),
+                              (t for _, t in lexicon.NEED_PROBLEM), strict=True):
+        if topic and pattern.search(folded):
+            topics.append(topic)
+    for pattern, topic in zip(_compiled(tuple(p for p, _ in lexicon.TOPIC_WORDS)),
+                              (t for _, t in lexicon.TOPIC_WORDS), strict=True):
+        if pattern.search(folded):
+            topics.append(topic)
+    if re.search(lexicon.PET_WORDS, folded):
+        topics = [t for t in topics if t != "health"]
+    return topics[0] if topics else None
+
+
+def promise(folded: str, has_date: bool) -> tuple[str, str] | None:
+    """(cue, kind of promise) when the clause is something the user agreed to do.
+
+    Weak cues ("coffee", "mail", "comer") count only with a date ("Coffee next wk?").
+    """
+    strong = {"call", "promise", "introduce", "check", "remind"}
+    for pattern, kind in zip(_compiled(tuple(p for p, _ in lexicon.PROMISE)),
+                             (k for _, k in lexicon.PROMISE), strict=True):
+        m = pattern.search(folded)
+        if m and (kind in strong or has_date or m.start() == 0 and kind == "send"
+                  and len(folded.split()) <= 6):
+            return m.group(0), kind
+    return None
+
+
+def classify(text: str, *, first: bool = False) -> Evidence:
+    """Read one sentence. ``first``: the opening sentence, which usually says who they are."""
+    folded = fold(text)
+    explicit = explicit_need(folded)
+    trouble = problem(folded)
+    user_side = re.search(lexicon.USER_SIDE, folded)
+    if (explicit or trouble) and not user_side:
+        topic = topic_of(text)
+        if explicit and (trouble is None or explicit.start() <= trouble[0].start()):
+            return Evidence("need", explicit.group(0), topic, explicit=True)
+        assert trouble is not None
+        return Evidence("need", trouble[0].group(0), topic, explicit=explicit is not None)
+    if any(p.search(folded) for p in _compiled(lexicon.NOISE)) or len(folded.split()) <= 1:
+        return Evidence("noise", folded[:40])
+    offer = _first(lexicon.OFFER, folded)
+    if offer is not None:
+        return Evidence("offer", offer.group(0))
+    if user_side:
+        return Evidence("noise", user_side.group(0))
+    # No cue at all: a description of the person ("fisio, lesiones deportivas"), which is
+    # what they offer; the first sentence almost always is.
+    return Evidence("offer", "(description)" if not first else "(who they are)")
+
+
+_ALSO = re.compile(r"^(also|plus|and|y|tambien|ademas|otra cosa|aparte)\b")
+
+
+def continues_need(text: str) -> bool:
+    """Does this need sentence continue the previous one ("Quiere poner cámaras ya.")?
+
+    Yes when it opens with an explicit want ("Wants proper classes", "Busca quien...") and
+    does not announce something new ("Also wants...", "También busca...").
+    """
+    folded = fold(text)
+    if _ALSO.match(folded):
+        return False
+    m = explicit_need(folded)
+    return m is not None and len(folded[:m.start()].split()) <= 2
