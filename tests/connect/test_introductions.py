@@ -100,3 +100,27 @@ def test_second_introduction_of_the_same_pair_is_refused(store: Store, net: Net)
     with pytest.raises(ConflictError, match="already introduced"):
         intros.introduce(store, need_id=other.id, helper="Bob", direct=True)
     assert len(list_messages(store)) == before
+
+
+def test_suggestions_skip_declined_pairs_and_existing_introductions(store: Store, net: Net) -> None:
+    from lazos.connect.matching import candidates
+    from lazos.i18n import msg
+    from lazos.match.service import Match, MatchResult
+
+    def results() -> list[MatchResult]:
+        return [MatchResult(need_id=net.roof.id, suggest=True, look_for=None, matches=[
+            Match(net.roof.id, net.bob.id, 0.9, msg("roofer", "tejador")),
+            Match(net.roof.id, net.carla.id, 0.7, msg("plumber", "fontanera")),
+            Match(net.roof.id, net.lucia.id, 0.6, msg("self", "ella misma"))]),
+            MatchResult(need_id=net.visa.id, suggest=True, look_for=None, matches=[
+                Match(net.visa.id, net.marta.id, 0.8, msg("lawyer", "abogada"))])]
+
+    found = candidates(store, results())
+    assert [(c.need_id, c.helper_name, c.private) for c in found] == [
+        (net.roof.id, "Bob Smith", False), (net.visa.id, "Marta López", True),
+        (net.roof.id, "Carla Ruiz", False)]
+    intros.suggest(store, need_id=net.roof.id, helper="Carla")
+    declined = intros.ask(store, need_id=net.visa.id, helper="Marta").introduction
+    assert declined is not None
+    intros.decline(store, declined.id, by="requester")
+    assert [c.helper_name for c in candidates(store, results())] == ["Bob Smith"]

@@ -13,6 +13,7 @@ import sys
 import typer
 
 from lazos.cli import backup, events, needs, notes, overview, people
+from lazos.cli import connect as connect_cli
 from lazos.cli import eval as eval_cli
 from lazos.cli import match as match_cli
 from lazos.cli.common import err_console, h
@@ -37,6 +38,7 @@ backup.register(app)
 overview.register(app)
 match_cli.register(app)
 eval_cli.register(app)
+connect_cli.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -36,7 +36,7 @@ def _show(result: MatchResult, header: str) -> None:
 
 def _progress(done: int, total: int) -> None:
     if total >= 500:
-        err_console.print(h(f"  matched {done}/{total}", f"  emparejadas {done}/{total}"),
+        err_console.print(h(f"  working… {done}/{total}", f"  trabajando… {done}/{total}"),
                           end="\r" if done < total else "\n")
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 
 import typer
 
-from lazos.cli.common import h, network, print_json, say
+from lazos.cli.common import h, network, say
 
 Json = Annotated[bool, typer.Option("--json", help=h("Print JSON.", "Imprime JSON."))]
 
@@ -17,16 +18,28 @@ def note_cmd(
     kind: Annotated[str, typer.Option(help=h("note, meeting, lunch, dinner, coffee, call, email, event, message.", "note, meeting, lunch, dinner, coffee, call, email, event, message."))] = "note",
     date: Annotated[str | None, typer.Option(help=h("When (YYYY-MM-DD, default today).", "Cuándo (AAAA-MM-DD, por defecto hoy)."))] = None,
     event: Annotated[str | None, typer.Option(help=h("Event this happened at.", "Evento donde ocurrió."))] = None,
+    accept: Annotated[bool, typer.Option("--accept", help=h(
+        "Accept everything Lazos noticed (needs, offers, follow-ups, people) without asking.",
+        "Acepta todo lo que Lazos ha visto (necesidades, ofertas, seguimientos, personas) sin preguntar."))] = False,
     as_json: Json = False,
 ) -> None:
-    from lazos.services.notes import add_note
+    """Record a note, show what Lazos noticed in it, and ask accept/edit/reject per item."""
+    from lazos.cli import proposals as ui
+    from lazos.services.capture import capture_note, decide_all
 
     with network() as store:
-        note = add_note(store, person=person, text=text, kind=kind, happened_on=date, event=event)
-    if as_json:
-        print_json(note)
-    else:
-        say("Note #{id} recorded.", "Nota #{id} guardada.", id=note.id)
+        capture = capture_note(store, person=person, text=text, kind=kind, happened_on=date,
+                               event=event)
+        if accept and capture.proposals:
+            capture = replace(decide_all(store, capture.note.id), new=capture.new)
+        if as_json:
+            ui.as_json(capture)
+            return
+        ui.show(capture)
+        if accept:
+            say("All accepted.", "Todo aceptado.")
+        elif capture.proposals:
+            ui.review(store, capture)
 
 
 def register(app: typer.Typer) -> None:

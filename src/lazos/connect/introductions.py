@@ -166,7 +166,7 @@ def suggest(store: Store, *, need_id: int, helper: str | int, reason: object = N
 
 # ---------------------------------------------------------------- drafting
 
-class _Parties:
+class Parties:
     """The need, both people and their languages, loaded once per move."""
 
     def __init__(self, session: Session, row: IntroductionRow) -> None:
@@ -198,7 +198,8 @@ class _Parties:
 
     def why_helper(self, lang: str) -> str:
         """One line for the helper: what the other person needs (only when shareable)."""
-        return pick(lang, 'looking for "{t}".', "busca «{t}».").format(t=self.need.text)
+        return pick(lang, 'what they told me they need: "{t}".',
+                    "me contó que necesita: «{t}».").format(t=self.need.text)
 
 
 def _no_email_note(p: Person) -> str:
@@ -223,7 +224,7 @@ def _draft_to(session: Session, *, kind: str, template: str, lang: str, person: 
                      introduction_id=intro_id)
 
 
-def _draft_introduction(session: Session, row: IntroductionRow, parties: _Parties,
+def _draft_introduction(session: Session, row: IntroductionRow, parties: Parties,
                         notes: list[str]) -> list[MessageRow]:
     """The two-way introduction: one email to both when they share a language, else one
     each in their own language. Both vCards attached either way."""
@@ -250,7 +251,7 @@ def _draft_introduction(session: Session, row: IntroductionRow, parties: _Partie
     return rows
 
 
-def _schedule_check_in(session: Session, row: IntroductionRow, parties: _Parties) -> None:
+def _schedule_check_in(session: Session, row: IntroductionRow, parties: Parties) -> None:
     text = pick(parties.req_lang, "How did it go with {name}?", "¿Cómo te fue con {name}?").format(
         name=parties.helper.name.split()[0])
     session.add(FollowUpRow(person_id=parties.requester.id, kind=FollowUpKind.CHECK_IN.value,
@@ -292,7 +293,7 @@ def ask(store: Store, *, intro_id: int | None = None, need_id: int | None = None
     with store.transaction() as session:
         row = _load(session, intro_id, need_id, helper, reason=reason)
         check_move(row.id, IntroState(row.state), S.ASKED_REQUESTER)
-        parties = _Parties(session, row)
+        parties = Parties(session, row)
         notes: list[str] = []
         draft = _draft_to(session, kind="ask_requester", template="ask_requester",
                           lang=parties.req_lang, person=parties.requester,
@@ -307,7 +308,7 @@ def accept(store: Store, intro_id: int) -> Drafts:
         row = get_row(session, IntroductionRow, intro_id, label="introduction")
         current = IntroState(row.state)
         if current == S.ASKED_REQUESTER:
-            parties = _Parties(session, row)
+            parties = Parties(session, row)
             require_shareable(parties.need, owner=parties.requester.name,
                               recipient=parties.helper.name)
             notes: list[str] = []
@@ -327,7 +328,7 @@ def accept(store: Store, intro_id: int) -> Drafts:
 
 
 def _introduce(session: Session, row: IntroductionRow, *, note: str = "") -> Drafts:
-    parties = _Parties(session, row)
+    parties = Parties(session, row)
     if IntroState(row.state) in CONNECTED:
         raise _already_introduced(row, parties.requester.name, parties.helper.name)
     check_move(row.id, IntroState(row.state), S.INTRODUCED)
@@ -351,7 +352,7 @@ def introduce(store: Store, *, intro_id: int | None = None, need_id: int | None 
     with store.transaction() as session:
         row = _load(session, intro_id, need_id, helper, reason=reason, direct=direct)
         state = IntroState(row.state)
-        if state not in CONNECTED and state not in (S.ASKED_HELPER, S.STALLED) and not direct:
+        if state not in CONNECTED and state != S.ASKED_HELPER and not direct:
             raise ConflictError(msg(
                 "Introduction {id} is {state}: by default both people agree first (lazos intro "
                 "ask {id}, then accept). To introduce them directly, add --direct.",

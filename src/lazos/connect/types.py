@@ -97,6 +97,7 @@ class LedgerLine:
     value_received: float
     thanks: int
     one_way: str | None        # "gives" | "takes" | None
+    brought: int = 0           # people they introduced to the user (people.met_through)
 
 
 @dataclass(frozen=True)

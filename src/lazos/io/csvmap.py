@@ -84,6 +84,8 @@ def _contact(row: Row, mapping: list[tuple[str, str]]) -> Contact | Rejection:
     got: dict[str, list[str]] = {}
     for column, target in mapping:
         value = row.values.get(column, "").strip()
+        if value[:1] == "'" and value[1:2] in ("=", "@", "+", "-"):
+            value = value[1:]  # undo the formula guard of write_csv
         if value:
             got.setdefault(target, []).append(value)
 

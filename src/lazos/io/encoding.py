@@ -82,26 +82,36 @@ def utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _japanese_share(text: str) -> float:
+def _share(text: str, plausible: str) -> float:
+    """Of the non-ASCII characters, the share that is plausible in that script."""
     wide = [c for c in text if ord(c) > 0x7F]
     if not wide:
-        return 0.0
-    jp = sum(1 for c in wide if 0x3000 <= ord(c) <= 0x9FFF or 0xFF00 <= ord(c) <= 0xFFEF)
-    return jp / len(wide)
+        return 1.0
+    if plausible == "ja":  # kana, common kanji, full-width forms, CJK punctuation
+        ok = sum(1 for c in wide if 0x3000 <= ord(c) <= 0x30FF or 0x4E00 <= ord(c) <= 0x9FFF
+                 or 0xFF01 <= ord(c) <= 0xFF5E)
+    else:  # accented Latin letters and Spanish punctuation
+        ok = sum(1 for c in wide if ("\u00c0" <= c <= "\u00ff" and c not in "×÷") or c in "¡¿ªº°€")
+    return ok / len(wide)
 
 
 def guess_8bit(data: bytes) -> str:
-    """For bytes that are not UTF-8: Shift_JIS when they read as Japanese, else windows-1252."""
+    """For bytes that are not UTF-8: windows-1252 (Latin-1) unless they read clearly better
+    as Shift_JIS (cp932). Why compare both: short Spanish names in windows-1252 ("Núñez")
+    also decode as Shift_JIS, into rare kanji."""
+    sample = data[:200_000]
     try:
-        if _japanese_share(data.decode("cp932")) > 0.8:
-            return "cp932"
+        latin = _share(sample.decode("cp1252"), "latin")
+        latin_name = "cp1252"
     except UnicodeDecodeError:
-        pass
+        latin = _share(sample.decode("latin-1"), "latin")
+        latin_name = "latin-1"
     try:
-        data.decode("cp1252")
-        return "cp1252"
+        data.decode("cp932")
     except UnicodeDecodeError:
-        return "latin-1"
+        return latin_name
+    japanese = _share(sample.decode("cp932", errors="replace"), "ja")
+    return "cp932" if japanese >= 0.8 and japanese > latin else latin_name
 
 
 def sniff(data: bytes) -> str:
@@ -116,22 +126,24 @@ def sniff(data: bytes) -> str:
         return guess_8bit(data)
 
 
+def check_encoding(encoding: str, path: Path | str) -> str:
+    """The codec name for ``encoding``, or ImportFileError listing usual ones."""
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        raise file_error(path, "unknown encoding {enc!r}: use e.g. utf-8, utf-16, cp1252, "
+                         "latin-1 or shift_jis.",
+                         "codificación desconocida {enc!r}: usa p. ej. utf-8, utf-16, "
+                         "cp1252, latin-1 o shift_jis.", enc=encoding) from None
+
+
 def decode(data: bytes, path: Path | str, encoding: str | None = None) -> Decoded:
     """Text of a contacts file: the given ``encoding``, else a sniffed one.
 
     Raises ImportFileError for an unknown encoding name, bytes that do not fit the chosen
     encoding, or binary content (a spreadsheet, an image...).
     """
-    if encoding:
-        try:
-            name = codecs.lookup(encoding).name
-        except LookupError:
-            raise file_error(path, "unknown encoding {enc!r}: use e.g. utf-8, utf-16, cp1252, "
-                             "latin-1 or shift_jis.",
-                             "codificación desconocida {enc!r}: usa p. ej. utf-8, utf-16, "
-                             "cp1252, latin-1 o shift_jis.", enc=encoding) from None
-    else:
-        name = sniff(data)
+    name = check_encoding(encoding, path) if encoding else sniff(data)
     try:
         text = data.decode(name)
     except UnicodeDecodeError as exc:

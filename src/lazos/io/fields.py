@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 from urllib.parse import urlparse
 
 from lazos.i18n import msg
@@ -36,25 +37,50 @@ def group_tags(value: str | None, sep: str = ":::") -> list[str]:
     return out
 
 
+_HOST = re.compile(r"^(?:https?://)?([A-Za-z0-9.\-]+)(?:[/?#]|$)")
+
+
+def host_of(text: str) -> str:
+    """The lower-case host of a URL (``https://`` assumed), or "" when it has none."""
+    quick = _HOST.match(text)
+    if quick:
+        return quick.group(1).lower()
+    try:
+        return (urlparse(text if "://" in text else "https://" + text).hostname or "").lower()
+    except ValueError:  # "http://[" and other broken addresses
+        return ""
+
+
 def classify_url(contact: Contact, url: str) -> None:
     """Put a LinkedIn or Xing address where it belongs; other web pages are not stored."""
     text = url.strip().replace("\\:", ":")
-    host = (urlparse(text if "://" in text else "https://" + text).hostname or "").lower()
+    host = host_of(text)
     if host.endswith("linkedin.com") and not contact.linkedin_url:
         contact.linkedin_url = text
     elif host.endswith("xing.com") and not contact.xing_url:
         contact.xing_url = text
 
 
+_LINKEDIN = re.compile(r"^(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com(/[^?#]*)?(?:[?#].*)?$")
+
+
+@lru_cache(maxsize=65536)
 def linkedin_key(url: str | None) -> str | None:
-    """A LinkedIn profile address without scheme, www, query or trailing slash, lower-case."""
+    """A LinkedIn profile address without scheme, www, query or trailing slash, lower-case.
+
+    ``https://www.linkedin.com/in/Ana/`` and ``linkedin.com/in/ana`` give the same key.
+    """
     if not url:
         return None
     text = url.strip().lower()
-    parsed = urlparse(text if "://" in text else "https://" + text)
-    host = (parsed.hostname or "").removeprefix("www.")
-    for prefix in ("es.", "de.", "fr.", "uk.", "mx.", "ar.", "br.", "it.", "nl.", "pt."):
-        host = host.removeprefix(prefix) if host.endswith("linkedin.com") else host
+    found = _LINKEDIN.match(text)
+    if found:
+        return "linkedin.com" + (found.group(1) or "").rstrip("/")
+    try:
+        parsed = urlparse(text if "://" in text else "https://" + text)
+        host = (parsed.hostname or "").removeprefix("www.")
+    except ValueError:
+        return None
     path = parsed.path.rstrip("/")
     return f"{host}{path}" if host else None
 
@@ -69,6 +95,9 @@ def name_from_linkedin(url: str | None) -> str:
 
 _DATE_FORMATS = ("%d %b %Y", "%d-%b-%y", "%d-%b-%Y", "%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y",
                  "%d/%m/%Y", "%d.%m.%Y", "%b %d, %Y", "%d %B %Y")
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+                                       "sep", "oct", "nov", "dec"), start=1)}
+_LINKEDIN_DATE = re.compile(r"^(\d{1,2}) ([A-Za-z]{3}) (\d{4})$")
 
 
 def parse_date(value: str | None) -> date | None:
@@ -76,6 +105,12 @@ def parse_date(value: str | None) -> date | None:
     if not value or not value.strip():
         return None
     text = " ".join(value.split())
+    quick = _LINKEDIN_DATE.match(text)
+    if quick and quick.group(2).lower() in _MONTHS:  # the common case, without strptime
+        try:
+            return date(int(quick.group(3)), _MONTHS[quick.group(2).lower()], int(quick.group(1)))
+        except ValueError:
+            return None
     for fmt in _DATE_FORMATS:
         try:
             return datetime.strptime(text, fmt).date()

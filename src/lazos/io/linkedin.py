@@ -29,7 +29,7 @@ REQUIRED = {"First Name", "Last Name"}
 
 def is_header(cells: list[str]) -> bool:
     names = set(cells)
-    return REQUIRED <= names and bool(names & {"URL", "Profile URL", "Connected On", "Position"})
+    return names >= REQUIRED and bool(names & {"URL", "Profile URL", "Connected On", "Position"})
 
 
 def parse(text: str, path: Path | str) -> Parsed:

@@ -25,7 +25,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lazos.i18n import msg
-from lazos.io.encoding import bom_encoding, file_error, guess_8bit, utf16_without_bom
+from lazos.io.encoding import (
+    bom_encoding,
+    check_encoding,
+    file_error,
+    guess_8bit,
+    utf16_without_bom,
+)
 from lazos.io.fields import classify_url, finish, group_tags, join_name
 from lazos.io.records import Contact, Parsed, Rejection
 from lazos.model import Person
@@ -177,7 +183,8 @@ def _decode_line(raw: bytes, fallback: str) -> str:
 
 def _logical_lines(data: bytes, path: Path | str,
                    encoding: str | None) -> tuple[list[tuple[int, bytes]], str]:
-    wide = encoding or bom_encoding(data) or utf16_without_bom(data)
+    wide = (check_encoding(encoding, path) if encoding else None) or bom_encoding(data) \
+        or utf16_without_bom(data)
     if wide and wide != "utf-8":
         try:
             data = data.decode(wide).encode("utf-8")
@@ -297,7 +304,7 @@ def _contact(card: Card) -> Contact | Rejection:
         classify_url(contact, unescape(prop.value))
     contact.tags = [t for p in card.all("CATEGORIES")
                     for t in group_tags(unescape(p.value), sep=",")]
-    notes = [unescape(p.value).strip() for p in card.all("NOTE")]
+    notes = [unescape(p.value).replace("\r\n", "\n").strip() for p in card.all("NOTE")]
     contact.note = "\n\n".join(n for n in notes if n) or None
     for prop in card.all("LANG"):
         from lazos.i18n import normalise_lang

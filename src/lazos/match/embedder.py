@@ -44,7 +44,8 @@ def _normalise(matrix: NDArray[np.float32]) -> NDArray[np.float32]:
 
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
-    return (matrix / norms).astype(np.float32, copy=False)
+    out: NDArray[np.float32] = (matrix / norms).astype(np.float32, copy=False)
+    return out
 
 
 class UseEmbedder:

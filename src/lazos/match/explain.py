@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lazos.i18n import Msg, msg
 from lazos.match.index import MatchIndex
 from lazos.match.knowledge import SolverKind
-from lazos.match.lexical import terms
+from lazos.match.lexical import _word_terms, terms
 from lazos.text.fold import words
 
 if TYPE_CHECKING:
@@ -26,21 +28,27 @@ def best_offer(index: MatchIndex, row: int, qvec: NDArray[np.float32]) -> str:
     offers = index.offers[row]
     if len(offers) == 1:
         return offers[0]
-    return offers[int((index.offer_vecs[row] @ qvec).argmax())]
+    return offers[int((index.person_offer_vecs(row) @ qvec).argmax())]
 
 
-def shared_words(need_text: str, offer_text: str) -> list[str]:
+@lru_cache(maxsize=100_000)
+def _term_set(text: str) -> frozenset[str]:
+    return frozenset(terms(text))
+
+
+def shared_words(need_words: Sequence[str], offer_text: str) -> list[str]:
     """Words of the need whose stem also appears in the offer ("espalda" ~ "espalda")."""
-    offer_terms = set(terms(offer_text))
+    offer_terms = _term_set(offer_text)
     found: list[str] = []
-    for word in dict.fromkeys(words(need_text)):
-        if set(terms(word)) & offer_terms:
+    for word in dict.fromkeys(need_words):
+        if set(_word_terms(word)) & offer_terms:
             found.append(word)
     return found[:3]
 
 
 def reason(index: MatchIndex, row: int, *, need_text: str, owner: str | None,
-           qvec: NDArray[np.float32], kind: SolverKind | None) -> Msg:
+           qvec: NDArray[np.float32], kind: SolverKind | None,
+           need_words: Sequence[str] | None = None) -> Msg:
     """"Marta — “treats back and knee injuries” (physiotherapist); Luis said: “my back hurts”"."""
     offer = short(best_offer(index, row, qvec))
     need = short(need_text, 70)
@@ -59,7 +67,7 @@ def reason(index: MatchIndex, row: int, *, need_text: str, owner: str | None,
     else:
         en += "; you asked: “{need}”"
         es += "; preguntaste: «{need}»"
-    common = shared_words(need_text, offer)
+    common = shared_words(words(need_text) if need_words is None else need_words, offer)
     if common:
         en += " (both mention {common})"
         es += " (ambos mencionan {common})"

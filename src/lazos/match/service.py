@@ -24,12 +24,14 @@ from lazos.match.abstain import should_suggest
 from lazos.match.embedder import get_embedders
 from lazos.match.explain import look_for, reason
 from lazos.match.index import MatchIndex, build_index
+from lazos.match.knowledge import SolverKind
 from lazos.match.lexical import terms
 from lazos.match.rank import Scores, Weights, score
 from lazos.model import NeedStatus
 from lazos.store import Store
 from lazos.store.lookup import get_row
 from lazos.store.schema import IntroductionRow, NeedRow, PersonRow
+from lazos.text.fold import words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -144,12 +146,12 @@ def _rank(store: Store, queries: Sequence[_Query], *, limit: int,
           weights: Weights | None = None) -> list[MatchResult]:
     """1. Build (or reuse) the index; 2. embed the needs (cached); 3. score in batches;
     4. drop excluded people; 5. decide whether to suggest; 6. explain the top ones."""
-    import numpy as np
-
     embedders = get_embedders()
-    index = build_index(store, embedders)
+    # progress(done, total) first counts texts being embedded (only new ones), then needs ranked
+    index = build_index(store, embedders, progress=progress)
     texts = [q.text for q in queries]
-    qvecs = [cache.embed(store, e, texts, "query", persist=persist) for e in embedders]
+    qvecs = [cache.embed(store, e, texts, "query", persist=persist, progress=progress)
+             for e in embedders]
     results: list[MatchResult] = []
     for start in range(0, len(queries), _BATCH):
         batch = queries[start:start + _BATCH]
@@ -158,11 +160,9 @@ def _rank(store: Store, queries: Sequence[_Query], *, limit: int,
             results.extend(_nobody(index, q, vecs[0][i]) for i, q in enumerate(batch))
         else:
             scores = score(index, vecs, [terms(q.text) for q in batch], weights)
-            for i, q in enumerate(batch):
-                results.append(_result(index, scores, i, q, vecs[0][i], limit))
+            results.extend(_results(index, scores, batch, vecs[0], limit))
         if progress is not None:
             progress(min(start + _BATCH, len(queries)), len(queries))
-    del np
     return results
 
 
@@ -174,42 +174,52 @@ def _nobody(index: MatchIndex, q: _Query, qvec: NDArray[np.float32]) -> MatchRes
     return MatchResult(need_id=q.need_id, suggest=False, matches=[], look_for=look_for(top, q.text))
 
 
-def _result(index: MatchIndex, scores: Scores, i: int, q: _Query, qvec: NDArray[np.float32],
-            limit: int) -> MatchResult:
+def _results(index: MatchIndex, scores: Scores, batch: Sequence[_Query],
+             qvecs: NDArray[np.float32], limit: int) -> list[MatchResult]:
+    """Top ``limit`` people per need of a scored batch, without the excluded ones."""
     import numpy as np
 
-    fused = scores.fused[i].copy()
-    for pid in q.excluded:
-        row = index.row_of.get(pid)
-        if row is not None:
-            fused[row] = -np.inf
-    k = min(limit, int(np.isfinite(fused).sum()))
-    if k <= 0:
-        return _nobody(index, q, qvec)
-    top = np.argpartition(-fused, k - 1)[:k] if k < len(fused) else np.arange(len(fused))
-    top = top[np.argsort(-fused[top], kind="stable")][:k]
-    kinds = [index.knowledge.kinds[int(x)] for x in scores.kinds[i]]
-    suggest = should_suggest(scores, i, int(top[0]))
-    matches = []
-    for row in top:
-        kind = _kind_for(index, scores, i, int(row))
-        matches.append(Match(need_id=q.need_id, person_id=int(index.person_ids[row]),
-                             score=round(float(fused[row]), 4),
-                             reason=reason(index, int(row), need_text=q.text, owner=q.owner,
-                                           qvec=qvec, kind=kind)))
-    return MatchResult(need_id=q.need_id, suggest=suggest, matches=matches,
-                       look_for=None if suggest else look_for(kinds[:2], q.text))
+    fused = scores.fused
+    for i, q in enumerate(batch):
+        for pid in q.excluded:
+            row = index.row_of.get(pid)
+            if row is not None:
+                fused[i, row] = -np.inf
+    n_people = fused.shape[1]
+    k = min(limit, n_people)
+    if k < n_people:
+        top = np.argpartition(-fused, k - 1, axis=1)[:, :k]
+    else:
+        top = np.broadcast_to(np.arange(n_people), (len(batch), n_people))
+    order = np.argsort(-np.take_along_axis(fused, top, axis=1), axis=1, kind="stable")
+    top = np.take_along_axis(top, order, axis=1)
+    out = []
+    for i, q in enumerate(batch):
+        rows = [int(r) for r in top[i] if np.isfinite(fused[i, r])]
+        if not rows:
+            out.append(_nobody(index, q, qvecs[i]))
+            continue
+        suggest = should_suggest(scores, i, rows[0])
+        need_words = words(q.text)
+        matches = [Match(need_id=q.need_id, person_id=int(index.person_ids[row]),
+                         score=round(float(fused[i, row]), 4),
+                         reason=reason(index, row, need_text=q.text, need_words=need_words,
+                                       owner=q.owner, qvec=qvecs[i],
+                                       kind=_kind_for(index, scores, i, row)))
+                   for row in rows]
+        kinds = [index.knowledge.kinds[int(x)] for x in scores.kinds[i][:2]]
+        out.append(MatchResult(need_id=q.need_id, suggest=suggest, matches=matches,
+                               look_for=None if suggest else look_for(kinds, q.text)))
+    return out
 
 
-def _kind_for(index: MatchIndex, scores: Scores, i: int, row: int) -> object | None:
+def _kind_for(index: MatchIndex, scores: Scores, i: int, row: int) -> SolverKind | None:
     """The need's solver kind this person best embodies, if it is one of their strongest."""
-    import numpy as np
-
-    aff = index.affinity[row]
-    strongest = set(np.argsort(-aff)[:5].tolist())
+    strongest = index.top_kinds[row]
     best = None
     best_value = -1.0
     for kind, weight in zip(scores.kinds[i], scores.kind_weights[i], strict=True):
-        if int(kind) in strongest and weight >= 0.2 and weight * aff[kind] > best_value:
-            best, best_value = int(kind), float(weight * aff[kind])
+        value = float(weight * index.affinity[row, kind])
+        if kind in strongest and weight >= 0.2 and value > best_value:
+            best, best_value = int(kind), value
     return index.knowledge.kinds[best] if best is not None else None

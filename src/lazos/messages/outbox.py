@@ -54,7 +54,7 @@ def error_text(raw: str | None) -> str | None:
     return read_text(raw, None)
 
 
-def to_message(row: MessageRow, links: dict[int, str | None] | None = None) -> OutboxMessage:
+def to_message(row: MessageRow) -> OutboxMessage:
     to = split_addresses(row.to_address)
     attachments = [Attachment(a["filename"], a["content_type"], a["content"])
                    for a in (row.attachments or [])]
@@ -65,7 +65,7 @@ def to_message(row: MessageRow, links: dict[int, str | None] | None = None) -> O
         status=row.status, message_id=row.message_id, error=error_text(row.error), attempts=row.attempts,
         created_at=row.created_at, sent_at=row.sent_at,
         mailto=mailto_link(to, row.subject, row.body) if row.channel == "email" else "",
-        link=(links or {}).get(row.id))
+        link=to[0] if row.channel != "email" and to else None)
 
 
 def add_draft(session: Session, *, kind: str, lang: str, to: Sequence[str], subject: str,

@@ -65,7 +65,8 @@ def _reason(exc: BaseException, smtp: SmtpSettings) -> Msg:
                    "El servidor SMTP {where} rechazó el acceso de {user!r} ({code}): revisa "
                    "LAZOS_SMTP_USER y LAZOS_SMTP_PASSWORD.",
                    where=where, user=smtp.user or "", code=exc.smtp_code)
-    if isinstance(exc, TimeoutError | socket.timeout):
+    timed_out = isinstance(exc, smtplib.SMTPServerDisconnected) and "timed out" in str(exc)
+    if timed_out or isinstance(exc, TimeoutError | socket.timeout):
         return msg("The SMTP server {where} did not answer within {s:g} s: try again later or "
                    "raise LAZOS_SMTP_TIMEOUT.",
                    "El servidor SMTP {where} no respondió en {s:g} s: vuelve a intentarlo más "

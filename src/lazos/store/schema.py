@@ -244,6 +244,39 @@ class ImportKeyRow(Base):
     key: Mapped[str] = mapped_column(String(500))
     digest: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    person: Mapped[PersonRow] = relationship()
+
+
+class ProposalRow(Base):
+    """Something noticed in a note, waiting for the user's yes/no (issue 4 owns the logic).
+
+    ``kind``: need, offer, followup, mention. ``key`` identifies the finding inside its note
+    (kind + the words it came from), so reading a note again never records it twice.
+    ``status``: proposed → accepted | rejected; ``item_id`` is the need/offer/follow-up made.
+    """
+
+    __tablename__ = "proposals"
+    __table_args__ = (UniqueConstraint("note_id", "kind", "key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    note_id: Mapped[int] = mapped_column(ForeignKey("notes.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))
+    key: Mapped[str] = mapped_column(String(64))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+    lang: Mapped[str | None] = mapped_column(String(8))
+    why: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    topic: Mapped[str | None] = mapped_column(String(40))
+    private: Mapped[bool] = mapped_column(Boolean, default=False)
+    due_on: Mapped[date | None] = mapped_column(Date)
+    date_text: Mapped[str | None] = mapped_column(String(200))
+    followup_kind: Mapped[str | None] = mapped_column(String(30))
+    mentioned_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    status: Mapped[str] = mapped_column(String(20), default="proposed", index=True)
+    item_id: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 Index("ix_needs_person_status", NeedRow.person_id, NeedRow.status)

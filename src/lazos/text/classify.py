@@ -22,6 +22,7 @@ class Evidence:
     cue: str              # the words that decided it, as they appear (folded)
     topic: str | None = None
     explicit: bool = False  # an explicit "needs/busca", rather than a problem in passing
+    model: bool = False     # decided by the sentence model's second opinion (cue = example)
 
 
 @cache
@@ -42,15 +43,24 @@ def explicit_need(folded: str) -> re.Match[str] | None:
     return _first(lexicon.NEED_EXPLICIT, folded)
 
 
-def problem(folded: str) -> tuple[re.Match[str], str] | None:
-    """The earliest problem pattern in the text and its topic ("" when none)."""
+def _earliest(table: tuple[tuple[str, str], ...], folded: str) -> tuple[re.Match[str], str] | None:
     best: tuple[re.Match[str], str] | None = None
-    for pattern, topic in zip(_compiled(tuple(p for p, _ in lexicon.NEED_PROBLEM)),
-                              (t for _, t in lexicon.NEED_PROBLEM), strict=True):
+    for pattern, topic in zip(_compiled(tuple(p for p, _ in table)), (t for _, t in table),
+                              strict=True):
         m = pattern.search(folded)
         if m and (best is None or m.start() < best[0].start()):
             best = (m, topic)
     return best
+
+
+def problem(folded: str) -> tuple[re.Match[str], str] | None:
+    """The earliest trouble pattern in the text and its topic ("" when none)."""
+    return _earliest(lexicon.NEED_PROBLEM, folded)
+
+
+def domain(folded: str) -> tuple[re.Match[str], str] | None:
+    """The earliest domain word (taxes, visa, nursery...) and its topic."""
+    return _earliest(lexicon.NEED_DOMAIN, folded)
 
 
 def topic_of(text: str) -> str | None:
@@ -60,14 +70,11 @@ def topic_of(text: str) -> str | None:
     """
     folded = fold(text)
     topics: list[str] = []
-    for pattern, topic in zip(_compiled(tuple(p for p, _ in lexicon.NEED_PROBLEM)),
-                              (t for _, t in lexicon.NEED_PROBLEM), strict=True):
-        if topic and pattern.search(folded):
-            topics.append(topic)
-    for pattern, topic in zip(_compiled(tuple(p for p, _ in lexicon.TOPIC_WORDS)),
-                              (t for _, t in lexicon.TOPIC_WORDS), strict=True):
-        if pattern.search(folded):
-            topics.append(topic)
+    for table in (lexicon.NEED_PROBLEM, lexicon.NEED_DOMAIN, lexicon.TOPIC_WORDS):
+        for pattern, topic in zip(_compiled(tuple(p for p, _ in table)), (t for _, t in table),
+                                  strict=True):
+            if topic and pattern.search(folded):
+                topics.append(topic)
     if re.search(lexicon.PET_WORDS, folded):
         topics = [t for t in topics if t != "health"]
     return topics[0] if topics else None
@@ -99,30 +106,81 @@ def classify(text: str, *, first: bool = False) -> Evidence:
         if explicit and (trouble is None or explicit.start() <= trouble[0].start()):
             return Evidence("need", explicit.group(0), topic, explicit=True)
         assert trouble is not None
-        return Evidence("need", trouble[0].group(0), topic, explicit=explicit is not None)
-    if any(p.search(folded) for p in _compiled(lexicon.NOISE)) or len(folded.split()) <= 1:
+        return Evidence("need", trouble[0].group(0), topic)
+    if any(p.search(folded) for p in _compiled(lexicon.NOISE)) or \
+            (len(folded.split()) <= 1 and not first):
         return Evidence("noise", folded[:40])
     offer = _first(lexicon.OFFER, folded)
     if offer is not None:
         return Evidence("offer", offer.group(0))
     if user_side:
         return Evidence("noise", user_side.group(0))
+    about = domain(folded)
+    if about is not None and not first:
+        # "Nursery for the baby from September": no verb, but what a need is about
+        return Evidence("need", about[0].group(0), topic_of(text))
     # No cue at all: a description of the person ("fisio, lesiones deportivas"), which is
     # what they offer; the first sentence almost always is.
     return Evidence("offer", "(description)" if not first else "(who they are)")
 
 
-_ALSO = re.compile(r"^(also|plus|and|y|tambien|ademas|otra cosa|aparte)\b")
+def colour(text: str) -> bool:
+    """Does this clause carry colour ("de los nervios", "lol", "apparently")?"""
+    folded = fold(text)
+    return any(p.search(folded) for p in _compiled(lexicon.NEED_COLOUR))
+
+
+def about_a_problem(text: str) -> bool:
+    """Does this clause name a need, a problem or what a need is about?"""
+    folded = fold(text)
+    return bool(explicit_need(folded) or problem(folded) or domain(folded))
+
+
+def unreport(text: str) -> str:
+    """``text`` without a leading "says (that)" / "dice que" frame."""
+    m = re.match(lexicon.REPORTED, fold(text))
+    if m is None:
+        return text
+    words = len(m.group(0).split())
+    return " ".join(text.split()[words:]) or text
+
+
+def biography(text: str) -> bool:
+    """Is this clause where someone comes from or lives, rather than what they do?"""
+    folded = fold(text)
+    return any(p.search(folded) for p in _compiled(lexicon.BIOGRAPHY))
+
+
+def nationality(text: str) -> bool:
+    """Is this clause only a nationality or a country ("Polish", "UK")?"""
+    return re.match(lexicon.NATIONALITY, fold(text).strip(" ()")) is not None
+
+
+def languages(text: str) -> bool:
+    """Does this clause say which languages someone speaks ("Spanish pretty good")?"""
+    return re.search(r"\b(speaks?|habla|fluent|fluido|nativ\w*|bilingu\w*|pretty good|"
+                     r"muy bien|good|basic|basico|level|nivel)\b", fold(text)) is not None
+
+
+_ALSO = re.compile(r"^(also|plus|and|y|tambien|ademas|otra cosa|aparte)\b|\b(too|tambien|ademas)\b")
+
+
+# Words by which a wish points back at the problem just told: "Busca quien se lo haga",
+# "asked if I knew someone good", "Wants proper classes".
+_BACK = re.compile(r"\b(alguien|quien|algo|se lo|se la|someone|somebody|anyone|anybody|"
+                   r"something|it|that|this|one|proper|good|bueno|buena|help|ayuda|consejo|"
+                   r"advice|classes|clases|solucion|solution|fix it|arreglarlo)\b")
 
 
 def continues_need(text: str) -> bool:
-    """Does this need sentence continue the previous one ("Quiere poner cámaras ya.")?
+    """Does this need sentence continue the previous one ("Busca quien se lo haga.")?
 
-    Yes when it opens with an explicit want ("Wants proper classes", "Busca quien...") and
-    does not announce something new ("Also wants...", "También busca...").
+    Yes when it opens with an explicit want, points back at the problem just told
+    ("quien se lo haga", "someone good", "proper classes") and does not announce something
+    new ("Also wants...", "too"). "Busca fotógrafo para su boda" after a back pain is new.
     """
     folded = fold(text)
-    if _ALSO.match(folded):
+    if _ALSO.search(folded) or not _BACK.search(folded):
         return False
     m = explicit_need(folded)
     return m is not None and len(folded[:m.start()].split()) <= 2

@@ -158,9 +158,9 @@ def _resolve(kind: str, m: re.Match[str], base: date) -> date | None:  # noqa: C
     if kind == "weekday":
         target = _next_weekday(base, WEEKDAYS[m.group(1)])
         if m.group(2):  # "el jueves 21": trust the day of the month, if it is that weekday
-            day = _next_day_of_month(base, int(m.group(2)))
-            if day is not None and day.weekday() == WEEKDAYS[m.group(1)]:
-                return day
+            dated = _next_day_of_month(base, int(m.group(2)))
+            if dated is not None and dated.weekday() == WEEKDAYS[m.group(1)]:
+                return dated
             return None
         return target
     if kind == "day":
@@ -195,4 +195,7 @@ def find_date(text: str, base: date) -> FoundDate | None:
         return None
     _, m, kind = best
     words = m.group(0).strip()
+    if len(folded) == len(text):  # same positions: show the words as the user wrote them
+        start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        words = text[start:start + len(words)]
     return FoundDate(text=words, day=_resolve(kind, m, base))

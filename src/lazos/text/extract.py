@@ -15,6 +15,7 @@ How a note is read:
    ("Quiere poner cámaras ya.") joins the previous need.
 4. An opening sentence that mixes who they are with a problem is read clause by clause.
 5. Name people of the network mentioned in the note (:mod:`lazos.text.mentions`).
+6. Write out shorthand in needs and offers ("furgo" → "furgoneta", :mod:`lazos.text.shorthand`).
 
 Every finding has a ``key`` derived from its kind and the words it came from, so reading the
 same note again yields the same keys, and the store never records an item twice.
@@ -23,6 +24,8 @@ same note again yields the same keys, and the store never records an item twice.
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -31,7 +34,9 @@ from lazos.text import classify as cls
 from lazos.text.dates import find_date
 from lazos.text.fold import fold
 from lazos.text.mentions import Known, find_mentions
-from lazos.text.segment import clauses, sentences
+from lazos.text.segment import Sentence, clauses, sentences
+from lazos.text.semantic import Opinion
+from lazos.text.shorthand import expand
 
 KINDS = ("need", "offer", "followup", "mention")
 SENSITIVE = ("health", "legal", "money", "family", "immigration")
@@ -66,6 +71,10 @@ def finding_key(kind: str, source: str) -> str:
 
 
 def _why_need(ev: cls.Evidence) -> Msg:
+    if ev.model:
+        return msg("no need words, but it sounds like a problem (closest example: “{cue}”)",
+                   "sin palabras de necesidad, pero suena a problema (ejemplo más cercano: "
+                   "«{cue}»)", cue=ev.cue)
     if ev.explicit:
         return msg("they said what they want: “{cue}”", "dijo lo que quiere: «{cue}»", cue=ev.cue)
     return msg("a problem mentioned in passing: “{cue}”", "un problema de pasada: «{cue}»",
@@ -86,10 +95,10 @@ def _strip_also(text: str) -> str:
     return text
 
 
-def _need(text: str, ev: cls.Evidence) -> Finding:
+def _need(text: str, ev: cls.Evidence, lang: str | None) -> Finding:
     topic = ev.topic or cls.topic_of(text)
-    return Finding(kind="need", text=text, key=finding_key("need", text), why=_why_need(ev),
-                   topic=topic, private=topic in SENSITIVE)
+    return Finding(kind="need", text=expand(text, lang=lang), key=finding_key("need", text),
+                   why=_why_need(ev), topic=topic, private=topic in SENSITIVE)
 
 
 def _followup(text: str, cue: str, kind: str, on: date) -> Finding:
@@ -104,17 +113,83 @@ def _followup(text: str, cue: str, kind: str, on: date) -> Finding:
                    followup_kind=FOLLOWUP_KINDS.get(kind, "promise"))
 
 
+def _need_text(text: str) -> str:
+    """A need without colour ("está de los nervios", "(K-drama addict lol)") or a
+    reported-speech frame ("Says his Spanish is..." → "his Spanish is...").
+
+    Only clauses that say nothing about a problem are dropped; at least one always stays.
+    """
+    parts = clauses(text)
+    kept: list[str] = []
+    for part in parts:
+        clean = re.sub(r"\s*\(([^()]*)\)", lambda m: "" if cls.colour(m.group(1)) else m.group(0),
+                       part).strip()
+        clean = cls.unreport(clean)
+        if clean and not (cls.colour(clean) and not cls.about_a_problem(clean)):
+            kept.append(clean)
+    if not kept:
+        return text
+    joined = ", ".join(kept)
+    if fold(joined) == fold(", ".join(parts)):
+        return text
+    return joined[0].upper() + joined[1:] if text[:1].isupper() else joined
+
+
+def _offer_text(text: str) -> str:
+    """An offer without biography ("moved from Bangalore") or a bare nationality ("UK").
+
+    Those clauses are true but blur what the person can do for others; the note keeps them.
+    """
+    parts = clauses(text)
+    kept = [c for c in parts if not cls.biography(c)]
+    if not any(cls.languages(c) for c in parts):  # "Japanese, Spanish pretty good": keep
+        kept = [c for c in kept if not cls.nationality(c)]
+    return ", ".join(kept) if len(kept) < len(parts) else text
+
+
+SecondOpinion = Callable[[Sequence[str]], "list[Opinion | None]"]
+
+
+def _opinions(read: list[Sentence], ask: SecondOpinion | None) -> dict[str, Opinion]:
+    """The second opinion on every sentence that no lexicon word decided (one batch)."""
+    if ask is None:
+        return {}
+    undecided = [s.text for s in read if not s.first and not cls.biography(s.text)
+                 and cls.classify(s.text).cue == "(description)"]
+    if not undecided:
+        return {}
+    return {t: o for t, o in zip(undecided, ask(undecided), strict=True) if o is not None}
+
+
+def _stands_alone(words: str) -> bool:
+    """Words that say who someone is ("es electricista"), what they need, or a promise
+    stand on their own; "Also her motorbike" does not."""
+    ev = cls.classify(words, first=True)
+    return ev.kind == "need" or ev.kind == "offer" and not ev.cue.startswith("(") or \
+        cls.promise(fold(words), False) is not None
+
+
 def extract(text: str, *, on: date, name: str | None = None,
-            people: list[Known] | None = None, self_id: int | None = None) -> list[Finding]:
+            people: list[Known] | None = None, self_id: int | None = None,
+            lang: str | None = None, second_opinion: SecondOpinion | None = None
+            ) -> list[Finding]:
     """Findings in a note about ``name``, written on (or about) day ``on``.
 
     ``people``: the network (id, name) for linking mentions; ``self_id`` is never a mention.
+    ``lang``: the note's language, for shorthand that only one language uses ("mates").
+    ``second_opinion``: asked about sentences no lexicon word decided (e.g.
+    :func:`lazos.text.semantic.model_opinions`); without it they are read as descriptions.
     Returns [] for notes with nothing to read (emoji, numbers): the note itself is kept.
     """
     findings: list[Finding] = []
     offers: list[tuple[str, cls.Evidence]] = []
-    last_need: tuple[int, str, cls.Evidence] | None = None  # index in findings, text, evidence
-    for sentence in sentences(text, name=name):
+    # the need just read: (index in findings, its text, evidence, where its sentence starts)
+    last_need: tuple[int, str, cls.Evidence, int] | None = None
+    read = sentences(text, name=name, stands_alone=_stands_alone)
+    opinions = _opinions(read, second_opinion)
+    for sentence in read:
+        if sum(c.isalpha() for c in sentence.text) < 3:
+            continue  # numbers, emoji: nothing to read
         rest: list[str] = []
         for clause in clauses(sentence.text):
             folded = fold(clause)
@@ -126,8 +201,11 @@ def extract(text: str, *, on: date, name: str | None = None,
         if not rest:
             last_need = None
             continue
-        body = ", ".join(rest)
+        body = sentence.text if len(rest) == len(clauses(sentence.text)) else ", ".join(rest)
         ev = cls.classify(body, first=sentence.first)
+        opinion = opinions.get(body)
+        if ev.cue == "(description)" and opinion is not None and opinion.kind == "need":
+            ev = cls.Evidence("need", opinion.example, cls.topic_of(body), model=True)
         if ev.kind == "need" and sentence.first and len(rest) > 1:
             # "Dani, fontanero, necesita un abogado": who they are, then what they need
             parts = [(c, cls.classify(c, first=True)) for c in rest]
@@ -138,21 +216,24 @@ def extract(text: str, *, on: date, name: str | None = None,
                 ev = cls.classify(body)
         if ev.kind == "need":
             if last_need is not None and cls.continues_need(body):
-                index, before, first_ev = last_need
-                merged = f"{before}. {body}"
-                findings[index] = _need(merged, first_ev)
-                last_need = (index, merged, first_ev)
+                index, before, first_ev, where = last_need
+                # parts of one unpunctuated sentence join with a space, sentences with ". "
+                body = _need_text(body)
+                merged = f"{before} {body}" if where == sentence.start else f"{before}. {body}"
+                findings[index] = _need(merged, first_ev, lang)
+                last_need = (index, merged, first_ev, sentence.start)
                 continue
-            need_text = _strip_also(body)
-            findings.append(_need(need_text, ev))
-            last_need = (len(findings) - 1, need_text, ev)
+            need_text = _need_text(_strip_also(body))
+            findings.append(_need(need_text, ev, lang))
+            last_need = (len(findings) - 1, need_text, ev, sentence.start)
         elif ev.kind == "offer":
             offers.append((body, ev))
             last_need = None
         else:
             last_need = None
-    offer_findings = [Finding(kind="offer", text=t, key=finding_key("offer", t), why=_why_offer(e))
-                      for t, e in offers]
+    offer_findings = [Finding(kind="offer", text=expand(t, lang=lang), key=finding_key("offer", t),
+                              why=_why_offer(e))
+                      for t, e in ((_offer_text(t), e) for t, e in offers) if t]
     mentions = [Finding(kind="mention", text=m.name, key=finding_key("mention", m.name),
                         why=m.why, person_id=m.person_id)
                 for m in find_mentions(text, people or [], self_id=self_id, self_name=name)]

@@ -15,24 +15,37 @@ stops, HTML pasted from somewhere. The rules here are deliberately plain:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from lazos.text.fold import fold
 
 MAX_SENTENCES = 400  # a 10,000-character paste stays fast; the rest is kept, not read
 
-_TAG = re.compile(r"<[^>]{0,200}>")
+_HIDDEN = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_BLANKS = re.compile(r"[ \t]{2,}")
+_TAG = re.compile(r"<(?:/?[A-Za-z!][^<>]{0,200})>")
 _ENTITY = re.compile(r"&(nbsp|amp|lt|gt|quot|#\d+);")
-_ABBREV = re.compile(r"(?:\b[A-ZÁÉÍÓÚÑ]|\b(?:p\. ej|e\.g|i\.e|approx|aprox|etc|sr|sra|dr|dra|vs|nº|no|tel|ej|ud|uds|st|mr|mrs|ms))\.$",
+_INITIAL = re.compile(r"(?<![\w.])[A-ZÁÉÍÓÚÑ]\.$")
+_ABBREV = re.compile(r"\b(?:p\. ej|e\.g|i\.e|approx|aprox|sr|sra|dr|dra|vs|nº|tel|ej|ud|uds|mr|mrs|ms)\.$",
                      re.IGNORECASE)
-_BREAK = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[–—-]\s+|(?<=[.!?])$")
-_CLAUSE = re.compile(r",\s+|\s+\b(?:pero|but|and also|y también|y tambien|además|ademas)\b\s+")
+_BREAK = re.compile(r"(?<=[.!?])\s+|\n+|\s+[–—-]\s+|(?<=[.!?])$")
+_CLAUSE = re.compile(r"[,;]\s+|\s+\b(?:pero|but|and also|y también|y tambien|además|ademas)\b\s+")
 # Words that start a new thought when a note has no punctuation at all.
 _RESTART = re.compile(
-    r"\s(?=(?:necesita|busca|quiere|le entraron|llamar(?:la|le)?|quedamos|le prometi|le prometí"
+    r"\s(?=(?:necesita|busca|quiere|le entraron|llamar(?:la|le|los|las)|quedamos|hablamos"
+    r"|le prometí|le prometi|le mando|le paso"
     r"|needs|wants|is looking for|looking for|call (?:him|her)|send (?:him|her)|promised)\b)",
     re.IGNORECASE)
-_UNPUNCTUATED_WORDS = 14
+# A new subject in a run-on note ("...en una gestoría su hijo tiene dislexia"), unless a
+# preposition ties it to what comes before ("le robaron en su tienda").
+_NEW_SUBJECT = re.compile(
+    r"(?<!\sa)(?<!\sde)(?<!\sen)(?<!\scon)(?<!\spara)(?<!\spor)(?<!\sto)(?<!\sof)(?<!\sin)"
+    r"(?<!\swith)(?<!\sfor)(?<!\sat)(?<!\son)(?<!\sy)(?<!\sand)\s(?="
+    r"(?:su|sus|his|her|their) (?:hijo|hija|hijos|hijas|madre|padre|mujer|marido|pareja|socio"
+    r"|socia|casero|jefe|wife|husband|partner|son|daughter|kids?|mother|father|landlord|boss)\b)",
+    re.IGNORECASE)
+_UNPUNCTUATED_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -46,29 +59,36 @@ class Sentence:
 
 def readable(text: str) -> str:
     """The note without markup: tags become spaces, a few entities their character."""
-    no_tags = _TAG.sub(" ", text)
+    no_tags = _BLANKS.sub(" ", _TAG.sub(" ", _HIDDEN.sub(" ", text)))
     return _ENTITY.sub(lambda m: {"nbsp": " ", "amp": "&", "lt": "<", "gt": ">",
                                   "quot": '"'}.get(m.group(1), " "), no_tags)
 
 
 def strip_name(text: str, name: str | None) -> str:
-    """Drop a leading mention of the note's person ("Elena Vargas – ...", "Javi Moll – ...")."""
+    """Drop a leading mention of the note's person ("Elena Vargas – ...", "Javi Moll – ...",
+    "Carmen O. – ...", "tomasz instala..."): it says who, not what."""
     if not name:
         return text
     name_words = [w for w in fold(name).split() if len(w) > 1]
-    m = re.match(r"\s*((?:[A-ZÁÉÍÓÚÑ][\w'’.-]*\s?){1,4})\s*(?:[–—:,-]|\(|$)", text)
-    if not m:
-        return text
-    head = [w.strip(".") for w in fold(m.group(1)).split()]
-    if not head:
-        return text
 
     def close(word: str) -> bool:
-        return any(n.startswith(word) or word.startswith(n[:4]) for n in name_words if word)
+        return len(word) >= 3 and any(n.startswith(word) or word.startswith(n[:4])
+                                      for n in name_words)
 
-    if not close(head[0]):
+    pos = 0
+    taken = 0
+    for m in re.finditer(r"\s*([^\s,(–—:-]+)", text):
+        if m.start() != pos or taken >= 4:
+            break
+        word = fold(m.group(1)).strip(".'’")
+        initial = taken > 0 and len(word) == 1 and m.group(1).endswith(".")
+        if not (close(word) or initial):
+            break
+        pos = m.end()
+        taken += 1
+    if not taken:
         return text
-    rest = text[m.end(1):].lstrip()
+    rest = text[pos:].lstrip()
     return rest.lstrip("–—:,- ").lstrip() if not rest.startswith("(") else rest
 
 
@@ -78,18 +98,49 @@ def _pieces(text: str) -> list[tuple[str, int]]:
     buffer_start = 0
     for m in _BREAK.finditer(text):
         chunk = text[buffer_start:m.start()]
-        if chunk.rstrip().endswith(".") and _ABBREV.search(chunk.rstrip()) and "\n" not in m.group(0) \
+        tail = chunk.rstrip()
+        if (_INITIAL.search(tail) or _ABBREV.search(tail)) and "\n" not in m.group(0) \
                 and not re.match(r"\s+[–—-]\s+", m.group(0)):
             continue  # "Carmen O. academia": the full stop closes an initial, not a sentence
+        if _depth(text[buffer_start:m.start()]) > 0 and "\n" not in m.group(0):
+            continue  # inside parentheses: "(logos, packaging; labels)" is one piece
         out.append((chunk, buffer_start))
         buffer_start = m.end()
         pos = m.end()
     out.append((text[max(pos, buffer_start):], max(pos, buffer_start)))
-    return [(c.strip(" \t.!?;()[]\"'“”‘’«»–—-"), s) for c, s in out if c.strip(" .!?;-–—")]
+    return [(_tidy(c), s) for c, s in out if c.strip(" .!?;-–—")]
 
 
-def sentences(text: str, *, name: str | None = None) -> list[Sentence]:
-    """The note's sentences, in order, with the person's leading name removed."""
+def _depth(text: str) -> int:
+    """How many parentheses are open at the end of ``text``."""
+    depth = 0
+    for c in text:
+        if c == "(":
+            depth += 1
+        elif c == ")" and depth:
+            depth -= 1
+    return depth
+
+
+def _tidy(chunk: str) -> str:
+    """Strip stray punctuation around a piece, keeping balanced parentheses."""
+    out = chunk.strip(" \t.!?;\"'“”‘’«»–—-")
+    while out.startswith("(") and out.endswith(")") and _depth(out[1:-1]) == 0 \
+            and "(" not in out[1:-1]:
+        out = out[1:-1].strip()
+    if out.endswith("(") or _depth(out) > 0 and not out.endswith(")"):
+        out = out.rstrip("(").rstrip()
+    return out.strip(" .,;")
+
+
+def sentences(text: str, *, name: str | None = None,
+              stands_alone: Callable[[str], bool] | None = None) -> list[Sentence]:
+    """The note's sentences, in order, with the person's leading name removed.
+
+    ``stands_alone(words)`` says whether the words before a restart word ("necesita",
+    "wants"...) in an unpunctuated sentence are a thought of their own; without it, any
+    three words are.
+    """
     clean = strip_name(readable(text), name)
     result: list[Sentence] = []
     pending = ""
@@ -100,8 +151,23 @@ def sentences(text: str, *, name: str | None = None) -> list[Sentence]:
         words = chunk.split()
         parts = [chunk]
         if len(words) > _UNPUNCTUATED_WORDS and not re.search(r"[,;:]", chunk):
-            parts = [p for p in _RESTART.split(chunk) if p.strip()]
-        for part in parts:
+            parts = []
+            for p in (q for piece in _NEW_SUBJECT.split(chunk) for q in [None, *_RESTART.split(piece)]):
+                if p is None:  # a new subject: always a new thought
+                    parts.append("")
+                    continue
+                if parts and not parts[-1]:
+                    parts[-1] = p
+                    continue
+                alone = (stands_alone(parts[-1]) if stands_alone is not None
+                         else len(parts[-1].split()) >= 3) if parts else True
+                if parts and (not alone or len(p.split()) < 2):
+                    # "se quiere", "en vez de llamar", "Le ha llegado una carta y": the
+                    # words before do not make a thought of their own
+                    parts[-1] = f"{parts[-1]} {p}"
+                elif p.strip():
+                    parts.append(p)
+        for part in (p for p in parts if p.strip()):
             body = f"{pending} {part}".strip() if pending else part
             pending = ""
             result.append(Sentence(text=body, start=start, first=not result))
@@ -114,5 +180,12 @@ def sentences(text: str, *, name: str | None = None) -> list[Sentence]:
 
 
 def clauses(sentence: str) -> list[str]:
-    """A sentence cut at commas and at "but"/"pero"/"además" (each piece stripped)."""
-    return [c.strip() for c in _CLAUSE.split(sentence) if c and c.strip()]
+    """A sentence cut at commas and at "but"/"pero"/"además", never inside parentheses."""
+    out: list[str] = []
+    start = 0
+    for m in _CLAUSE.finditer(sentence):
+        if _depth(sentence[:m.start()]) == 0:
+            out.append(sentence[start:m.start()])
+            start = m.end()
+    out.append(sentence[start:])
+    return [c.strip() for c in out if c.strip()]

@@ -1,0 +1,644 @@
+"""``lazos intro|followup|invite|checkin|keep|today|outbox|ledger``: connecting people.
+
+Thin: each command parses, calls one function of :mod:`lazos.connect` or
+:mod:`lazos.messages`, and prints. Nothing is ever sent without ``lazos outbox send``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from lazos.cli.common import console, h, network, plain, print_json, say
+
+if TYPE_CHECKING:
+    from lazos.connect.types import Drafts, Introduction, OutboxMessage, SendResult
+
+Json = Annotated[bool, typer.Option("--json", help=h("Print JSON.", "Imprime JSON."))]
+IntroId = Annotated[int, typer.Argument(help=h("Introduction id (see 'lazos intro list').",
+                                               "Id de la presentación (ver 'lazos intro list')."))]
+Ref = Annotated[int, typer.Argument(help=h(
+    "An introduction id; or, with HELPER, the id of the need.",
+    "Un id de presentación; o, con HELPER, el id de la necesidad."))]
+Helper = Annotated[str | None, typer.Argument(help=h(
+    "Who can help (id, email or name): REF is then a need id.",
+    "Quién puede ayudar (id, correo o nombre): REF es entonces un id de necesidad."))]
+Reason = Annotated[str | None, typer.Option(help=h("One line on why they should talk.",
+                                                   "Una línea sobre por qué deberían hablar."))]
+
+intro_app = typer.Typer(help=h(
+    "Two-way introductions: suggest, ask, accept, introduce, met, solved.",
+    "Presentaciones en ambos sentidos: sugerir, preguntar, aceptar, presentar, se vieron, "
+    "resuelto."), no_args_is_help=True)
+outbox_app = typer.Typer(help=h(
+    "Messages waiting to be sent: list, show, edit, send, retry.",
+    "Mensajes pendientes de enviar: listar, ver, editar, enviar, reintentar."))
+
+
+# ------------------------------------------------------------------ printing
+
+def _intro_line(i: Introduction) -> str:
+    from lazos.connect.states import label
+
+    return (f"#{i.id} {plain('[' + label(i.state) + ']')} {plain(i.requester_name)} ⇄ {plain(i.helper_name)} — "
+            f"{plain(i.need_text)}")
+
+
+def _print_drafts(d: Drafts, as_json: bool) -> None:
+    if as_json:
+        print_json(d)
+        return
+    if d.introduction:
+        console.print(_intro_line(d.introduction))
+    for m in d.messages:
+        to = ", ".join(m.to) or h("(no address)", "(sin dirección)")
+        say("Draft #{id} ({lang}) to {to}: {subject}", "Borrador #{id} ({lang}) para {to}: {subject}",
+            id=m.id, lang=m.lang or "", to=to, subject=m.subject or m.body[:60])
+    for note in d.notes:
+        console.print(f"[yellow]![/] {plain(note)}")
+    if d.messages:
+        say("Review with 'lazos outbox show ID'; nothing is sent until 'lazos outbox send'.",
+            "Revísalo con 'lazos outbox show ID'; no se envía nada hasta 'lazos outbox send'.")
+
+
+def _print_intro(i: Introduction, as_json: bool) -> None:
+    if as_json:
+        print_json(i)
+    else:
+        console.print(_intro_line(i))
+
+
+# ------------------------------------------------------------------ intro
+
+@intro_app.command("suggest", help=h(
+    "List introductions the matcher suggests (or record one: NEED_ID HELPER).",
+    "Lista las presentaciones que sugiere el buscador (o anota una: ID_NECESIDAD QUIÉN)."))
+def intro_suggest(
+    need_id: Annotated[int | None, typer.Argument(help=h("Need id.", "Id de la necesidad."))] = None,
+    helper: Annotated[str | None, typer.Argument(help=h("Who can help.", "Quién puede ayudar."))] = None,
+    limit: Annotated[int, typer.Option(help=h("Helpers per need.", "Personas por necesidad."))] = 3,
+    save: Annotated[bool, typer.Option("--save", help=h("Record the suggestions.", "Guarda las sugerencias."))] = False,
+    reason: Reason = None, as_json: Json = False,
+) -> None:
+    from lazos.connect import introductions as intros
+    from lazos.connect.matching import candidates, match_all
+
+    with network() as store:
+        if need_id is not None:
+            if helper is None:
+                raise typer.BadParameter(h("give HELPER too", "indica también HELPER"))
+            _print_intro(intros.suggest(store, need_id=need_id, helper=helper, reason=reason), as_json)
+            return
+        found = candidates(store, match_all(store, limit=limit))
+        if save:
+            for c in found:
+                # the matcher's explanation is for the user, not for the email: not kept
+                intros.suggest(store, need_id=c.need_id, helper=c.helper_id)
+    if as_json:
+        print_json(found)
+        return
+    if not found:
+        say("No new introductions to suggest.", "No hay presentaciones nuevas que sugerir.")
+    for c in found:
+        private = h(" (private)", " (privada)") if c.private else ""
+        console.print(f"need #{c.need_id}{private} {plain(c.requester_name)} ⇐ "
+                      f"{plain(c.helper_name)} ({c.score:.2f}): {plain(c.reason or '')}")
+    if found and not save:
+        say("Start one with: lazos intro ask NEED_ID HELPER", "Empieza una con: lazos intro ask ID_NECESIDAD QUIÉN")
+
+
+@intro_app.command("ask", help=h(
+    "Double opt-in: draft a message asking the person with the need.",
+    "Doble confirmación: prepara un mensaje preguntando a quien tiene la necesidad."))
+def intro_ask(ref: Ref, helper: Helper = None, reason: Reason = None, as_json: Json = False) -> None:
+    from lazos.connect.introductions import ask
+
+    with network() as store:
+        if helper is None:
+            drafts = ask(store, intro_id=ref, reason=reason)
+        else:
+            drafts = ask(store, need_id=ref, helper=helper, reason=reason)
+    _print_drafts(drafts, as_json)
+
+
+@intro_app.command("accept", help=h(
+    "The person asked said yes: ask the helper next, or introduce them.",
+    "La persona preguntada dijo que sí: se pregunta a quien ayuda, o se les presenta."))
+def intro_accept(intro_id: IntroId, as_json: Json = False) -> None:
+    from lazos.connect.introductions import accept
+
+    with network() as store:
+        _print_drafts(accept(store, intro_id), as_json)
+
+
+@intro_app.command("decline", help=h("Someone said no: never suggested again.",
+                                     "Alguien dijo que no: no se vuelve a sugerir."))
+def intro_decline(intro_id: IntroId,
+                  by: Annotated[str | None, typer.Option(help=h("requester or helper.", "requester o helper."))] = None,
+                  as_json: Json = False) -> None:
+    from lazos.connect.introductions import decline
+
+    with network() as store:
+        _print_intro(decline(store, intro_id, by=by), as_json)
+
+
+@intro_app.command("stalled", help=h("Nobody answered: park the introduction.",
+                                     "Nadie contestó: aparca la presentación."))
+def intro_stalled(intro_id: IntroId, as_json: Json = False) -> None:
+    from lazos.connect.introductions import stall
+
+    with network() as store:
+        _print_intro(stall(store, intro_id), as_json)
+
+
+@intro_app.command("introduce", help=h(
+    "Draft the two-way introduction email (vCards attached). --direct skips asking first.",
+    "Prepara el correo de presentación en ambos sentidos (con vCards). --direct no pregunta antes."))
+def intro_introduce(ref: Ref, helper: Helper = None,
+                    direct: Annotated[bool, typer.Option("--direct", help=h(
+                        "Introduce without asking both first.",
+                        "Presenta sin preguntar antes a los dos."))] = False,
+                    reason: Reason = None, as_json: Json = False) -> None:
+    from lazos.connect.introductions import introduce
+
+    with network() as store:
+        if helper is None:
+            drafts = introduce(store, intro_id=ref, direct=direct, reason=reason)
+        else:
+            drafts = introduce(store, need_id=ref, helper=helper, direct=direct, reason=reason)
+    _print_drafts(drafts, as_json)
+
+
+@intro_app.command("met", help=h("They met.", "Se han visto."))
+def intro_met(intro_id: IntroId, as_json: Json = False) -> None:
+    from lazos.connect.introductions import record_outcome
+
+    with network() as store:
+        _print_intro(record_outcome(store, intro_id, met=True), as_json)
+
+
+Value = Annotated[float | None, typer.Option(help=h("How much it helped, 0-10.", "Cuánto ayudó, 0-10."))]
+Thanks = Annotated[str | None, typer.Option(help=h("A thank-you they sent.", "Un agradecimiento recibido."))]
+
+
+@intro_app.command("solved", help=h("The need is solved thanks to this introduction.",
+                                    "La necesidad quedó resuelta gracias a esta presentación."))
+def intro_solved(intro_id: IntroId, value: Value = None, thanks: Thanks = None,
+                 as_json: Json = False) -> None:
+    from lazos.connect.introductions import record_outcome
+
+    with network() as store:
+        _print_intro(record_outcome(store, intro_id, solved=True, value=value, thanks=thanks), as_json)
+
+
+@intro_app.command("list", help=h("List introductions.", "Lista las presentaciones."))
+def intro_list(state: Annotated[str | None, typer.Option(help=h("Only this state.", "Solo este estado."))] = None,
+               person: Annotated[str | None, typer.Option(help=h("Only this person's.", "Solo las de esta persona."))] = None,
+               as_json: Json = False) -> None:
+    from lazos.connect.introductions import list_introductions
+
+    with network() as store:
+        found = list_introductions(store, state=state, person=person)
+    if as_json:
+        print_json(found)
+        return
+    if not found:
+        say("No introductions yet.", "Aún no hay presentaciones.")
+    for i in found:
+        console.print(_intro_line(i))
+
+
+@intro_app.command("show", help=h("An introduction with its dated history.",
+                                  "Una presentación con su historial fechado."))
+def intro_show(intro_id: IntroId, as_json: Json = False) -> None:
+    from lazos.connect.introductions import get_introduction
+    from lazos.connect.states import IntroState, label
+
+    with network() as store:
+        i = get_introduction(store, intro_id)
+    if as_json:
+        print_json(i)
+        return
+    console.print(_intro_line(i))
+    for entry in i.history:
+        console.print(f"  {entry.at}  {label(IntroState(entry.state))} {plain(entry.note)}")
+    for name, value in (("value", i.value), ("thanks", i.thanks), ("outcome", i.outcome)):
+        if value:
+            console.print(f"  {name}: {plain(value)}")
+
+
+# ------------------------------------------------------------------ outbox
+
+def _print_message(m: OutboxMessage) -> None:
+    to = ", ".join(m.to) or h("(no address: copy the text, or add one with --to)",
+                              "(sin dirección: copia el texto o añade una con --to)")
+    console.print(f"[bold]#{m.id}[/] {m.kind} · {m.channel} · {m.lang or ''} · [bold]{m.status}[/]")
+    console.print(f"{h('To', 'Para')}: {plain(to)}")
+    if m.subject:
+        console.print(f"{h('Subject', 'Asunto')}: {plain(m.subject)}")
+    if m.error:
+        console.print(f"[red]{h('Failed', 'Falló')}:[/] {plain(m.error)}")
+    console.print()
+    console.print(plain(m.body))
+    for a in m.attachments:
+        console.print(f"📎 {plain(a.filename)} ({a.content_type.split(';')[0]})")
+    if m.link:
+        console.print(f"→ {plain(m.link)}")
+
+
+AllOpt = Annotated[bool, typer.Option("--all", help=h("Include sent and discarded.",
+                                                      "Incluye enviados y descartados."))]
+StatusOpt = Annotated[str | None, typer.Option(help=h(
+    "draft, sending, sent, failed, cancelled.", "draft, sending, sent, failed, cancelled."))]
+
+
+@outbox_app.callback(invoke_without_command=True)
+def outbox_main(ctx: typer.Context, all_: AllOpt = False, status: StatusOpt = None,
+                as_json: Json = False) -> None:
+    if ctx.invoked_subcommand is None:
+        outbox_list(all_=all_, status=status, as_json=as_json)
+
+
+@outbox_app.command("list", help=h("List messages waiting to be sent (drafts and failed).",
+                                   "Lista los mensajes pendientes (borradores y fallidos)."))
+def outbox_list(all_: AllOpt = False, status: StatusOpt = None, as_json: Json = False) -> None:
+    from lazos.messages.outbox import list_messages
+
+    with network() as store:
+        found = list_messages(store, status=status, include_done=all_)
+    if as_json:
+        print_json(found)
+        return
+    if not found:
+        say("The outbox is empty.", "La bandeja de salida está vacía.")
+    for m in found:
+        to = ", ".join(m.to) or "—"
+        err = f" [red]{plain(m.error)}[/]" if m.error and m.status == "failed" else ""
+        console.print(f"#{m.id} {plain('[' + m.status + ']')} {m.channel} {plain(to)}: "
+                      f"{plain(m.subject or m.body[:60])}{err}")
+
+
+MessageId = Annotated[int, typer.Argument(help=h("Message id (see 'lazos outbox').", "Id del mensaje (ver 'lazos outbox')."))]
+
+
+@outbox_app.command("show", help=h("Show a message; --mailto prints a mailto: link.",
+                                   "Muestra un mensaje; --mailto imprime un enlace mailto:."))
+def outbox_show(message_id: MessageId,
+                mailto: Annotated[bool, typer.Option("--mailto", help=h("Print only the mailto: link.", "Imprime solo el enlace mailto:."))] = False,
+                as_json: Json = False) -> None:
+    from lazos.messages.outbox import get_message
+
+    with network() as store:
+        m = get_message(store, message_id)
+    if as_json:
+        print_json(m)
+    elif mailto:
+        print(m.mailto)
+    else:
+        _print_message(m)
+        if m.mailto:
+            console.print(f"\n{h('mailto: link', 'enlace mailto:')}: lazos outbox show {m.id} --mailto")
+
+
+@outbox_app.command("edit", help=h("Change a draft (no options: open it in your editor).",
+                                   "Cambia un borrador (sin opciones: lo abre en tu editor)."))
+def outbox_edit(message_id: MessageId,
+                subject: Annotated[str | None, typer.Option(help=h("New subject.", "Nuevo asunto."))] = None,
+                body: Annotated[str | None, typer.Option(help=h("New text.", "Nuevo texto."))] = None,
+                to: Annotated[list[str] | None, typer.Option(help=h("Recipient address (repeat for several).", "Dirección de destino (repite para varias)."))] = None,
+                as_json: Json = False) -> None:
+    from lazos.messages.outbox import edit_message, get_message
+
+    with network() as store:
+        if subject is None and body is None and not to:
+            current = get_message(store, message_id)
+            import click
+
+            edited = click.edit(current.body)
+            if edited is None:
+                say("Unchanged.", "Sin cambios.")
+                return
+            body = edited
+        m = edit_message(store, message_id, subject=subject, body=body, to=to or None)
+    if as_json:
+        print_json(m)
+    else:
+        say("Message #{id} updated.", "Mensaje #{id} actualizado.", id=m.id)
+
+
+def _print_results(results: list[SendResult]) -> int:
+    failed = 0
+    for r in results:
+        if r.status == "sent":
+            say("#{id} sent to {to}.", "#{id} enviado a {to}.", id=r.message_id, to=r.detail)
+        elif r.status == "already_sent":
+            say("#{id} was already sent ({when}): not sent again.",
+                "#{id} ya se envió ({when}): no se envía otra vez.", id=r.message_id, when=r.detail)
+        else:
+            failed += 1
+            console.print(f"[red]#{r.message_id} {r.status}:[/] {plain(r.detail)}")
+    if failed:
+        say("{n} message(s) not sent: they stay in the outbox; retry with 'lazos outbox retry ID'.",
+            "{n} mensaje(s) sin enviar: siguen en la bandeja; reintenta con 'lazos outbox retry ID'.",
+            n=failed)
+    return failed
+
+
+@outbox_app.command("send", help=h("Send messages by SMTP (never twice).",
+                                   "Envía mensajes por SMTP (nunca dos veces)."))
+def outbox_send(ids: Annotated[list[int] | None, typer.Argument(help=h("Message ids (none: all drafts).", "Ids de mensajes (ninguno: todos los borradores)."))] = None,
+                resend: Annotated[bool, typer.Option("--resend", help=h(
+                    "Send again a message whose earlier send was interrupted.",
+                    "Vuelve a enviar un mensaje cuyo envío anterior se interrumpió."))] = False,
+                as_json: Json = False) -> None:
+    from lazos.messages.smtp import send_all, send_message
+
+    with network() as store:
+        results = ([send_message(store, i, resend=resend) for i in ids] if ids
+                   else send_all(store))
+    if as_json:
+        print_json(results)
+        bad = sum(r.status not in ("sent", "already_sent") for r in results)
+    else:
+        if not results:
+            say("Nothing to send.", "Nada que enviar.")
+        bad = _print_results(results)
+    if bad:
+        raise typer.Exit(1)
+
+
+@outbox_app.command("retry", help=h("Retry failed messages.", "Reintenta mensajes fallidos."))
+def outbox_retry(ids: Annotated[list[int] | None, typer.Argument(help=h("Message ids (none: all failed).", "Ids (ninguno: todos los fallidos)."))] = None) -> None:
+    from lazos.messages.outbox import list_messages
+    from lazos.messages.smtp import send_message
+
+    with network() as store:
+        targets = ids or [m.id for m in list_messages(store, status="failed")]
+        results = [send_message(store, i) for i in targets]
+    if not results:
+        say("Nothing to retry.", "Nada que reintentar.")
+    if _print_results(results):
+        raise typer.Exit(1)
+
+
+@outbox_app.command("done", help=h(
+    "Mark a message as sent by you (mailto, LinkedIn, Xing); logs it on the people.",
+    "Marca un mensaje como enviado por ti (mailto, LinkedIn, Xing); lo anota en las personas."))
+def outbox_done(message_id: MessageId,
+                force: Annotated[bool, typer.Option("--force", help=h("Also for an interrupted send.", "También para un envío interrumpido."))] = False) -> None:
+    from lazos.messages.outbox import mark_sent
+
+    with network() as store:
+        m = mark_sent(store, message_id, force=force)
+    say("#{id} marked as sent.", "#{id} marcado como enviado.", id=m.id)
+
+
+@outbox_app.command("discard", help=h("Discard a draft.", "Descarta un borrador."))
+def outbox_discard(message_id: MessageId) -> None:
+    from lazos.messages.outbox import discard_message
+
+    with network() as store:
+        m = discard_message(store, message_id)
+    say("#{id} discarded.", "#{id} descartado.", id=m.id)
+
+
+
+
+# ------------------------------------------------------------------ follow-ups, invitations
+
+def followup_cmd(
+    target: Annotated[str | None, typer.Argument(help=h(
+        "A person or an event (id or name); none: everyone met today.",
+        "Una persona o un evento (id o nombre); ninguno: todas las personas de hoy."))] = None,
+    event: Annotated[bool, typer.Option("--event", help=h("TARGET is an event.", "TARGET es un evento."))] = False,
+    invite: Annotated[str | None, typer.Option(help=h("Offer a meal in the email: lunch or dinner.", "Propón una comida en el correo: lunch o dinner."))] = None,
+    as_json: Json = False,
+) -> None:
+    from lazos.connect.followups import followup_pack
+    from lazos.errors import NotFoundError
+
+    with network() as store:
+        if target is None:
+            drafts = followup_pack(store, invite=invite)
+        elif event:
+            drafts = followup_pack(store, event=target, invite=invite)
+        else:
+            try:
+                drafts = followup_pack(store, person=target, invite=invite)
+            except NotFoundError as exc:
+                if exc.field != "person":
+                    raise
+                drafts = followup_pack(store, event=target, invite=invite)
+    _print_drafts(drafts, as_json)
+    if not as_json:
+        for m in drafts.messages:
+            if m.link:
+                console.print(f"  #{m.id} {m.channel}: {plain(m.link)}")
+
+
+def invite_cmd(
+    person: Annotated[str, typer.Argument(help=h(
+        "Whom to invite (id, email or name), or 'suggest' to rank who to invite.",
+        "A quién invitar (id, correo o nombre), o 'suggest' para ver a quién invitar."))],
+    at: Annotated[str | None, typer.Option(help=h("When: YYYY-MM-DD HH:MM.", "Cuándo: AAAA-MM-DD HH:MM."))] = None,
+    place: Annotated[str | None, typer.Option(help=h("Where.", "Dónde."))] = None,
+    meal: Annotated[str, typer.Option(help=h("lunch, dinner, coffee or breakfast.", "lunch, dinner, coffee o breakfast."))] = "lunch",
+    minutes: Annotated[int, typer.Option(help=h("How long, in minutes.", "Duración en minutos."))] = 90,
+    tz: Annotated[str | None, typer.Option(help=h("Time zone, e.g. Europe/Madrid (default: this computer's).", "Zona horaria, p. ej. Europe/Madrid (por defecto la del ordenador)."))] = None,
+    topic: Annotated[str | None, typer.Option(help=h("What to talk about.", "De qué hablar."))] = None,
+    limit: Annotated[int, typer.Option(help=h("How many suggestions.", "Cuántas sugerencias."))] = 10,
+    update: Annotated[int | None, typer.Option(help=h(
+        "Reschedule the invitation in this outbox message (same event, new time).",
+        "Cambia la invitación de este mensaje (mismo evento, nueva hora)."))] = None,
+    as_json: Json = False,
+) -> None:
+    from lazos.errors import field_error
+
+    if person.strip().lower() == "suggest":
+        from lazos.connect.invitations import suggest_invites
+
+        with network() as store:
+            found = suggest_invites(store, limit=limit)
+        if as_json:
+            print_json(found)
+            return
+        if not found:
+            say("Nobody stands out yet: add needs and offers first.",
+                "Nadie destaca aún: añade antes necesidades y ofertas.")
+        for s in found:
+            console.print(f"{s.score:5.1f}  #{s.person_id} {plain(s.name)}: {plain('; '.join(s.reasons))}")
+        return
+    if not at:
+        raise field_error("--at", "{field} is missing: say when, e.g. --at '2026-12-04 14:00'.",
+                          "Falta {field}: di cuándo, p. ej. --at '2026-12-04 14:00'.")
+    from lazos.connect.invitations import invite
+
+    with network() as store:
+        drafts = invite(store, person=person, at=at, place=place or "", meal=meal,
+                        minutes=minutes, tz=tz, topic=topic, update=update)
+    _print_drafts(drafts, as_json)
+
+
+# ------------------------------------------------------------------ check-ins, keep, today, ledger
+
+checkin_app = typer.Typer(help=h(
+    "After an introduction: ask how it went and record the outcome.",
+    "Tras una presentación: pregunta cómo fue y anota el resultado."))
+
+
+@checkin_app.callback(invoke_without_command=True)
+def checkin_main(ctx: typer.Context, as_json: Json = False) -> None:
+    if ctx.invoked_subcommand is None:
+        checkin_list(as_json=as_json)
+
+
+@checkin_app.command("list", help=h("Check-ins due.", "Seguimientos pendientes."))
+def checkin_list(as_json: Json = False) -> None:
+    from lazos.connect.checkins import due_check_ins
+
+    with network() as store:
+        due = due_check_ins(store)
+    if as_json:
+        print_json(due)
+        return
+    if not due:
+        say("No check-ins due.", "No hay seguimientos pendientes.")
+    for d in due:
+        console.print(f"{d.due_on}  {plain(d.name)}: {plain(d.text)} ({d.ref})")
+
+
+@checkin_app.command("ask", help=h("Draft the 'how did it go?' email.", "Prepara el correo '¿cómo te fue?'."))
+def checkin_ask(intro_id: IntroId, as_json: Json = False) -> None:
+    from lazos.connect.checkins import draft_check_in
+
+    with network() as store:
+        _print_drafts(draft_check_in(store, intro_id), as_json)
+
+
+@checkin_app.command("record", help=h(
+    "Record the outcome: met, solved (marks the need solved), value, a thank-you.",
+    "Anota el resultado: se vieron, resuelto (marca la necesidad resuelta), valor, un gracias."))
+def checkin_record(intro_id: IntroId,
+                   met: Annotated[bool, typer.Option("--met", help=h("They met.", "Se vieron."))] = False,
+                   solved: Annotated[bool, typer.Option("--solved", help=h("The need is solved.", "La necesidad está resuelta."))] = False,
+                   value: Value = None, thanks: Thanks = None,
+                   note: Annotated[str | None, typer.Option(help=h("What happened.", "Qué pasó."))] = None,
+                   as_json: Json = False) -> None:
+    from lazos.connect.introductions import record_outcome
+
+    with network() as store:
+        i = record_outcome(store, intro_id, met=met, solved=solved, value=value, thanks=thanks,
+                           outcome=note)
+    _print_intro(i, as_json)
+
+
+def keep_cmd(
+    person: Annotated[str | None, typer.Argument(help=h("A person (id, email or name).", "Una persona (id, correo o nombre)."))] = None,
+    every: Annotated[int | None, typer.Option(help=h("Days between contacts (0: off).", "Días entre contactos (0: desactivar)."))] = None,
+    tag: Annotated[str | None, typer.Option(help=h("Set the cadence for everyone with this tag.", "Fija la cadencia para todos con esta etiqueta."))] = None,
+    as_json: Json = False,
+) -> None:
+    from lazos.connect.keep import due_keep_in_touch, set_person_cadence, set_tag_cadence
+
+    with network() as store:
+        if every is not None and tag:
+            set_tag_cadence(store, tag=tag, days=every)
+            say("Keep in touch with everyone tagged {tag} every {n} days.",
+                "Mantener contacto con todos los de {tag} cada {n} días.", tag=tag, n=every)
+            return
+        if every is not None and person:
+            set_person_cadence(store, person=person, days=every)
+            say("Keep in touch with {who} every {n} days.", "Mantener contacto con {who} cada {n} días.",
+                who=person, n=every)
+            return
+        with store.read() as session:
+            due = due_keep_in_touch(session)
+    if as_json:
+        print_json(due)
+        return
+    if not due:
+        say("Nobody is due for a keep-in-touch.", "No toca contactar a nadie.")
+    for d in due:
+        console.print(f"{d.due_on}  {plain(d.name)}: {plain(d.text)}")
+
+
+_KINDS = {"same_day": ("Same-day follow-up", "Seguimiento del día"),
+          "check_in": ("Check-in", "¿Cómo fue?"), "invite": ("Invitation", "Invitación"),
+          "follow_up": ("Follow-up", "Pendiente"),
+          "intro_waiting": ("Waiting for an answer", "Esperando respuesta"),
+          "keep_in_touch": ("Keep in touch", "Mantener contacto"),
+          "match": ("New match", "Nueva coincidencia")}
+
+
+def today_cmd(
+    matches: Annotated[bool, typer.Option("--matches/--no-matches", help=h(
+        "Look for new matches since yesterday (loads the matcher).",
+        "Busca coincidencias nuevas desde ayer (carga el buscador)."))] = True,
+    as_json: Json = False,
+) -> None:
+    from lazos.connect.today import today_view
+
+    with network() as store:
+        results = None
+        if matches:
+            from lazos.connect.matching import match_all
+
+            results = match_all(store, limit=3)
+        view = today_view(store, results=results)
+    if as_json:
+        print_json(view)
+        return
+    console.print(f"[bold]{h('Today', 'Hoy')} — {view.day}[/]")
+    if not view.items:
+        say("Nothing due today.", "Nada pendiente hoy.")
+    for kind, (en, es) in _KINDS.items():
+        items = [i for i in view.items if i.kind == kind]
+        if items:
+            console.print(f"[bold]{h(en, es)}[/]")
+            for i in items:
+                console.print(f"  {plain(i.name)}: {plain(i.text)}"
+                              + (f"  [dim]{plain(i.ref)}[/]" if kind == "match" else ""))
+
+
+def ledger_cmd(
+    person: Annotated[str | None, typer.Argument(help=h("Only this person.", "Solo esta persona."))] = None,
+    as_json: Json = False,
+) -> None:
+    from lazos.connect.ledger import ledger
+
+    with network() as store:
+        lines = ledger(store, person=person)
+    if as_json:
+        print_json(lines)
+        return
+    if not lines:
+        say("No help exchanged yet: the ledger fills as introductions happen.",
+            "Aún no hay ayuda intercambiada: el balance se llena con las presentaciones.")
+    flags = {"takes": h("one-way: only receives", "en un sentido: solo recibe"),
+             "gives": h("one-way: only gives — help them back", "en un sentido: solo da — ayúdale tú")}
+    for x in lines:
+        flag = f"  [yellow]{flags[x.one_way]}[/]" if x.one_way else ""
+        console.print(f"#{x.person_id} {plain(x.name)}: "
+                      + h(f"gave {x.given} ({x.solved_given} solved), received {x.received} "
+                          f"({x.solved_received} solved), thanks {x.thanks}, brought {x.brought}",
+                          f"dio {x.given} ({x.solved_given} resueltas), recibió {x.received} "
+                          f"({x.solved_received} resueltas), agradecimientos {x.thanks}, "
+                          f"te presentó a {x.brought}") + flag)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(intro_app, name="intro")
+    app.command("followup", help=h(
+        "Same-day follow-up pack: thank-you email, LinkedIn and Xing notes.",
+        "Seguimiento del mismo día: correo de agradecimiento, notas de LinkedIn y Xing."))(followup_cmd)
+    app.command("invite", help=h(
+        "Invite someone to a meal (.ics attached), or 'invite suggest' to rank whom.",
+        "Invita a alguien a comer (.ics adjunto), o 'invite suggest' para ver a quién."))(invite_cmd)
+    app.add_typer(checkin_app, name="checkin")
+    app.command("keep", help=h("Keep-in-touch cadences, and who is due.",
+                               "Cadencias para mantener el contacto, y a quién toca."))(keep_cmd)
+    app.command("today", help=h("What is due today.", "Lo que toca hoy."))(today_cmd)
+    app.add_typer(outbox_app, name="outbox")
+    app.command("ledger", help=h("Help given and received, per person.",
+                                 "Ayuda dada y recibida, por persona."))(ledger_cmd)

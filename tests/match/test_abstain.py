@@ -1,0 +1,59 @@
+"""Abstention: suggest when someone fits, say "nobody you know yet" (and whom to look for)
+when nobody does."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from lazos.match.abstain import THRESHOLD, confidence, should_suggest
+from lazos.match.rank import Scores
+from lazos.match.service import who_can
+from lazos.services.needs import add_offer
+from lazos.services.people import add_person
+
+
+def _scores(raw: list[float], fused: list[float]) -> Scores:
+    """Scores of one need whose cosine to person j is raw[j] (2-d vectors built for it)."""
+    r = np.clip(np.array(raw, dtype=np.float32), -1, 1)
+    people = np.stack([r, np.sqrt(1 - r * r)], axis=1).astype(np.float32)
+    return Scores(fused=np.array([fused], dtype=np.float32),
+                  kinds=np.zeros((1, 1), dtype=np.int64),
+                  kind_weights=np.ones((1, 1), dtype=np.float32),
+                  kind_sim=np.zeros(1, dtype=np.float32),
+                  queries=np.array([[1.0, 0.0]], dtype=np.float32), person_vecs=people)
+
+
+def test_a_close_standout_candidate_is_suggested_and_a_distant_one_is_not():
+    n = 50
+    fused = [0.0] * n
+    fused[0] = 6.0
+    assert should_suggest(_scores([0.45] + [0.1] * (n - 1), fused), 0, 0)
+    fused[0] = 2.0
+    assert not should_suggest(_scores([0.12] + [0.1] * (n - 1), fused), 0, 0)
+
+
+def test_confidence_grows_with_both_similarity_and_standing_out():
+    n = 50
+    low = confidence(_scores([0.2] * n, [3.0] + [0.0] * (n - 1)), 0, 0)
+    closer = confidence(_scores([0.3] * n, [3.0] + [0.0] * (n - 1)), 0, 0)
+    standout = confidence(_scores([0.2] * n, [5.0] + [0.0] * (n - 1)), 0, 0)
+    assert closer > low and standout > low
+
+
+def test_small_networks_decide_on_similarity_alone():
+    assert should_suggest(_scores([0.4, 0.1], [1.0, -1.0]), 0, 0)
+    assert not should_suggest(_scores([0.05, 0.0], [1.0, -1.0]), 0, 0)
+    assert THRESHOLD < 0
+
+
+@pytest.mark.usefixtures("fake")
+def test_who_can_abstains_when_nobody_fits_and_names_whom_to_look_for(store):
+    bob = add_person(store, name="Bob")
+    add_offer(store, person=bob.id, text="plumber: leaks, taps and boilers", lang="en")
+    unrelated = who_can(store, "quiero aprender a tocar el violonchelo")
+    assert not unrelated.suggest
+    assert unrelated.look_for is not None and unrelated.look_for.render("es")
+    fitting = who_can(store, "plumber for leaks in taps and boilers")
+    assert fitting.suggest and fitting.look_for is None
+    assert fitting.matches[0].person_id == bob.id

@@ -1,0 +1,55 @@
+"""Reading English (and mixed) notes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from lazos.text.extract import extract
+
+THURSDAY = date(2026, 3, 12)
+
+
+def test_bob_offer_with_company_need_and_promise() -> None:
+    found = extract("Bob Lee - does bookkeeping for restaurants at Ledger & Co. Looking for a "
+                    "cheap flat near the beach. Send him the deck tomorrow.", on=THURSDAY,
+                    name="Bob Lee")
+    by_kind = {f.kind: f for f in found}
+    assert by_kind["offer"].text == "does bookkeeping for restaurants at Ledger & Co"
+    assert by_kind["need"].text == "Looking for a cheap flat near the beach"
+    assert by_kind["followup"].due_on == date(2026, 3, 13)
+    assert by_kind["followup"].followup_kind == "promise"
+
+
+def test_problems_in_passing_in_english() -> None:
+    found = extract("Carol runs a bakery. Her visa expires in June. Can't hire anyone for "
+                    "the morning shift. Her knee has been hurting for weeks.", on=THURSDAY,
+                    name="Carol")
+    needs = [(f.text, f.topic, f.private) for f in found if f.kind == "need"]
+    assert needs == [("Her visa expires in June", "immigration", True),
+                     ("Can't hire anyone for the morning shift", None, False),
+                     ("Her knee has been hurting for weeks", "health", True)]
+
+
+def test_a_sick_pet_is_not_the_owners_health() -> None:
+    found = extract("Dan - her dog is sick and needs a vet who visits at home.", on=THURSDAY,
+                    name="Dan")
+    need = next(f for f in found if f.kind == "need")
+    assert need.private is False
+
+
+def test_mixed_languages_typos_and_abbreviations() -> None:
+    found = extract("Erin, dentist, speaks spanish. necesita un electricista urgente pq se le "
+                    "va la luz. coffee next wk?", on=THURSDAY, name="Erin")
+    assert [f.kind for f in found] == ["offer", "need", "followup"]
+    assert found[2].due_on == date(2026, 3, 16)  # Monday of next week
+
+
+def test_colour_is_not_an_item() -> None:
+    found = extract("Frank - architect. Very nice. Sent me his card.", on=THURSDAY, name="Frank")
+    assert [f.kind for f in found] == ["offer"]
+
+
+def test_the_users_own_wish_is_not_the_persons_need() -> None:
+    found = extract("Gina - trainer. Follow up re workshops for my team!", on=THURSDAY,
+                    name="Gina")
+    assert [f.kind for f in found] == ["offer", "followup"]

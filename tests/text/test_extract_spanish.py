@@ -1,0 +1,80 @@
+"""Reading Spanish notes: explicit and implicit needs, offers, promises, privacy."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from lazos.text.extract import Finding, extract
+
+THURSDAY = date(2026, 3, 12)  # a Thursday
+
+
+def _kinds(findings: list[Finding], kind: str) -> list[Finding]:
+    return [f for f in findings if f.kind == kind]
+
+
+def test_alicia_offer_need_and_call_are_told_apart() -> None:
+    found = extract("Alicia Gómez – es fotógrafa de producto, tiene estudio en Ruzafa. "
+                    "Busca un gestor para los trimestrales. Llamarla el lunes.",
+                    on=THURSDAY, name="Alicia Gómez")
+    offers = _kinds(found, "offer")
+    needs = _kinds(found, "need")
+    calls = _kinds(found, "followup")
+    assert [o.text for o in offers] == ["es fotógrafa de producto, tiene estudio en Ruzafa"]
+    assert [n.text for n in needs] == ["Busca un gestor para los trimestrales"]
+    assert calls[0].due_on == date(2026, 3, 16)  # the next Monday
+    assert calls[0].date_text == "el lunes"
+
+
+def test_a_break_in_mentioned_in_passing_is_a_need_and_the_wish_joins_it() -> None:
+    found = extract("Berta tiene una tienda de ropa. Le entraron a robar anoche. "
+                    "Busca a alguien que le ponga alarma.", on=THURSDAY, name="Berta Ruiz")
+    needs = _kinds(found, "need")
+    assert len(needs) == 1
+    assert "robar" in needs[0].text and "alarma" in needs[0].text
+    assert "problem" in needs[0].why.render("en")
+
+
+def test_a_new_wish_after_a_problem_is_a_second_need() -> None:
+    found = extract("Berta. Le duele la espalda. Busca fotógrafo para su boda.", on=THURSDAY,
+                    name="Berta Ruiz")
+    assert [n.text for n in _kinds(found, "need")] == ["Le duele la espalda",
+                                                        "Busca fotógrafo para su boda"]
+
+
+def test_implicit_problems_without_need_words() -> None:
+    found = extract("Carlos, fontanero. Su hijo va fatal en mates y suspende todo. "
+                    "La gotera del baño no para.", on=THURSDAY, name="Carlos Pérez")
+    needs = [n.text for n in _kinds(found, "need")]
+    assert needs == ["Su hijo va fatal en mates y suspende todo", "La gotera del baño no para"]
+
+
+def test_health_legal_and_immigration_needs_are_private_by_default() -> None:
+    found = extract("Dolores. Le duele la espalda desde hace meses. La han despedido sin "
+                    "indemnización. A su marido se le caduca el permiso de residencia. "
+                    "También quiere aprender a hacer pan.", on=THURSDAY, name="Dolores")
+    needs = _kinds(found, "need")
+    assert [(n.topic, n.private) for n in needs] == [
+        ("health", True), ("legal", True), ("immigration", True), (None, False)]
+
+
+def test_a_van_is_an_offer() -> None:
+    found = extract("Emilio tiene una furgoneta y hace portes los sábados.", on=THURSDAY,
+                    name="Emilio")
+    assert [f.kind for f in found] == ["offer"]
+
+
+def test_unpunctuated_note_is_still_cut_into_thoughts() -> None:
+    found = extract("fernando es electricista necesita un abogado por un despido llamarle "
+                    "en dos semanas", on=THURSDAY, name="Fernando Gil")
+    assert [f.text for f in _kinds(found, "offer")] == ["es electricista"]
+    assert _kinds(found, "need")[0].text.startswith("necesita un abogado")
+    assert _kinds(found, "followup")[0].due_on == date(2026, 3, 26)
+
+
+def test_same_note_gives_same_keys() -> None:
+    text = "Gema busca piso en Valencia. Quedamos en comer el jueves."
+    first = extract(text, on=THURSDAY, name="Gema")
+    again = extract(text, on=THURSDAY, name="Gema")
+    assert [f.key for f in first] == [f.key for f in again]
+    assert len({f.key for f in first}) == len(first)
