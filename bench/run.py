@@ -81,7 +81,12 @@ def quality() -> tuple[str, dict[str, Any]]:
 
 
 # ---------------------------------------------------------------- speed: 100k offers
-WORDS = ["plumber", "electrician", "lawyer", "tax", "advisor", "dentist", "physiotherapist", "translator", "designer", "developer", "accountant", "gardener", "photographer", "coach", "tutor", "mechanic", "architect", "nurse", "fontanero", "abogada", "asesora", "fisioterapeuta", "traductora", "diseñador", "programadora", "contable", "jardinero", "fotógrafa", "entrenador", "profesora", "mecánico", "arquitecta", "enfermera", "madrid", "valencia", "barcelona", "online", "weddings", "startups", "families", "shops", "restaurants", "kids", "seniors", "visas"]
+_WORDS = ("plumber electrician lawyer tax advisor dentist physiotherapist translator designer "
+          "developer accountant gardener photographer coach tutor mechanic architect nurse "
+          "fontanero abogada asesora fisioterapeuta traductora diseñador programadora contable "
+          "jardinero fotógrafa entrenador profesora mecánico arquitecta enfermera madrid valencia "
+          "barcelona online weddings startups families shops restaurants kids seniors visas")
+WORDS = _WORDS.split()
 
 
 def synthetic_index(n: int, seed: int = 7) -> Any:

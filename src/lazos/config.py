@@ -12,6 +12,8 @@ Variables:
 - ``LAZOS_SMTP_HOST``, ``LAZOS_SMTP_PORT``, ``LAZOS_SMTP_USER``, ``LAZOS_SMTP_PASSWORD``,
   ``LAZOS_SMTP_TLS`` (``none``/``starttls``/``ssl``), ``LAZOS_SMTP_TIMEOUT``, ``LAZOS_FROM``
   (the user's own address), ``LAZOS_USER_NAME`` (signature in messages).
+- ``LAZOS_TZ``: the user's time zone for invitations (IANA name, e.g. ``Europe/Madrid``;
+  default: this computer's).
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ class Settings:
     smtp: SmtpSettings | None
     sender: str | None
     user_name: str
+    timezone: str | None = None
 
 
 def default_home() -> Path:
@@ -116,4 +119,5 @@ def load_settings() -> Settings:
         smtp=smtp,
         sender=env.get("LAZOS_FROM") or None,
         user_name=env.get("LAZOS_USER_NAME") or "",
+        timezone=env.get("LAZOS_TZ") or None,
     )

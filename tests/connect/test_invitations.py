@@ -152,3 +152,12 @@ def test_rescheduling_keeps_the_uid_and_raises_the_sequence(store: Store, net: N
     assert (int(a["SEQUENCE"]), int(b["SEQUENCE"])) == (0, 1)  # type: ignore[index]
     with pytest.raises(ValidationError, match="not an invitation to this person"):
         invite(store, person="Lucía", at="2026-12-11 13:00", place="Bar", tz="UTC", update=first.id)
+
+
+def test_lazos_tz_sets_the_default_time_zone(monkeypatch) -> None:
+    from lazos.connect.invitations import parse_when
+
+    monkeypatch.setenv("LAZOS_TZ", "America/Mexico_City")
+    start = parse_when("2099-03-10 14:00", None)
+    assert str(start.tzinfo) == "America/Mexico_City"
+    assert parse_when("2099-03-10 14:00", "Europe/Madrid").utcoffset().total_seconds() == 3600

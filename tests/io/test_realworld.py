@@ -60,6 +60,7 @@ def _names(store: Store) -> set[str]:
     ("vcard/tine20__contact_umlaut_21_utf8.vcf", {"Hans Müller - Mein Schiff"}),
     ("vcard/roundcube__utf-16_sample.vcf", {"Ǽgean ĽdaMonté"}),
     ("vcard/kcontacts__vcard10_android_qp.vcf", {"Dr. med. Surname Name", "Second Doctor"}),
+    ("vcard/ezvcard__John_Doe_ANDROID.vcf", {"ÑÑÑÑ", "Ñ Ñ Ñ Ñ", "john.doe@company.com"}),
     ("vcard/ezvcard__gmail-list.vcf", {"Arnold Smith", "Chris Beatle", "Doug White"}),
     ("vcard/thunderbird__dos_vcard_addressbook.vcf", {"Name Surname"}),
     ("vcard/kcontacts__vcard4_evolution_ximian.vcf", {"Ximian, Inc."}),
@@ -102,3 +103,13 @@ def test_google_legacy_groups_become_tags_and_notes_a_note(store: Store) -> None
     assert person.emails[:2] == ["home@aaa.pl", "work@email.pl"]
     assert person.company == "company" and person.role == "jobtitle"
     assert [n.text for n in lazos.list_notes(store, person=person.id)] == ['note"note']
+
+
+def test_linkedin_layout_with_other_column_order_and_short_dates(store: Store) -> None:
+    from lazos.services.imports import import_file
+
+    import_file(store, path=REALWORLD / "linkedin/rolomind__linkedin.csv")
+    charlie = lazos.get_person(store, "charlie@startup.com")
+    assert charlie.met_at == "LinkedIn (2025-05-05)"
+    assert charlie.linkedin_url == "https://linkedin.com/in/charliedavis"
+    assert (charlie.company, charlie.role) == ("Stealth", "Co-founder")

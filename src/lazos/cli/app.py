@@ -16,6 +16,7 @@ from lazos.cli import backup, events, needs, notes, overview, people
 from lazos.cli import connect as connect_cli
 from lazos.cli import eval as eval_cli
 from lazos.cli import match as match_cli
+from lazos.cli import outbox as outbox_cli
 from lazos.cli.common import err_console, h
 
 app = typer.Typer(
@@ -39,6 +40,7 @@ overview.register(app)
 match_cli.register(app)
 eval_cli.register(app)
 connect_cli.register(app)
+outbox_cli.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:

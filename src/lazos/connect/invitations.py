@@ -59,7 +59,12 @@ def human_when(when: datetime, lang: str) -> str:
 
 def parse_when(text: str | datetime, tz: str | None) -> datetime:
     """A timezone-aware start time from what the user typed; refuses the unparseable and
-    the past. ``tz`` is an IANA name (Europe/Madrid); without it, the computer's zone."""
+    the past. ``tz`` is an IANA name (Europe/Madrid); without it ``LAZOS_TZ``, else the
+    computer's zone."""
+    if not tz:
+        from lazos.config import load_settings
+
+        tz = load_settings().timezone
     zone = None
     if tz:
         try:

@@ -243,7 +243,8 @@ OFFER: tuple[str, ...] = (
     # Spanish
     r"^(es|soy|era)\b",
     r"\bes (un|una)?\s?\w+(or|ora|era|ero|ista|ologa?|ogr?afa?|ico|ica|ante|ente)\b",
-    r"\bhace (fotos|webs|paginas|videos|portes|mudanzas|reformas|\w+)\b", r"\bhace\b",
+    r"\bhace (fotos|webs|paginas|videos|portes|mudanzas|reformas|traducciones|disenos|eventos|"
+    r"catering|clases|talleres|tartas|pan|muebles|obras|instalaciones)\b", r"(^|, )hace\b",
     r"\blleva (las|los|la|el)\b", r"\bda (clases|talleres|cursos|formacion)\b",
     r"\btrabaja (en|de|como|para)\b",
     r"\btiene (un|una|su) (\w+ )?(empresa|tienda|negocio|despacho|clinica|academia|agencia|"
@@ -258,7 +259,7 @@ OFFER: tuple[str, ...] = (
     r"\bdiseña\b|\bdisena\b", r"\barregla\b", r"\brepara\b", r"\binstala\b", r"\bcuida\b",
     # English
     r"\bis an? \w+", r"\bworks (as|at|for|in)\b", r"\bruns (a|an|this|the|her|his|their)\b",
-    r"\bowns\b", r"\bteach(es|ing)?\b", r"\binstalls?\b", r"\bdoes\b", r"\boffers?\b",
+    r"\bowns\b", r"\bteach(es|ing)?\b", r"\binstalls?\b", r"(^|, |\()does\b", r"\boffers?\b",
     r"\bhappy to (help|look|do|share|introduce)\b", r"\bcan help\b",
     r"\bknows (literally )?(every|lots|all|many)\b",
     r"\bspeciali[sz]\w*\b", r"\bexpert\b", r"\bfreelanc\w*", r"\bconsultant\b", r"\bfounder\b",
