@@ -18,6 +18,9 @@ from lazos.errors import LazosError, UserError
 if TYPE_CHECKING:
     from lazos.model import Event, FollowUp, Need, NeedStatus, Note, Offer, Person
     from lazos.services.backup import export_json, import_json
+    from lazos.services.exports import export_file
+    from lazos.services.imports import import_file
+    from lazos.services.merge import find_duplicates, merge_people
     from lazos.services.needs import (
         add_need,
         add_offer,
@@ -72,7 +75,11 @@ _LAZY: dict[str, str] = {
     "add_offer": "lazos.services.needs",
     "add_person": "lazos.services.people",
     "attend": "lazos.services.notes",
+    "export_file": "lazos.services.exports",
     "export_json": "lazos.services.backup",
+    "find_duplicates": "lazos.services.merge",
+    "import_file": "lazos.services.imports",
+    "merge_people": "lazos.services.merge",
     "get_need": "lazos.services.needs",
     "get_person": "lazos.services.people",
     "import_json": "lazos.services.backup",
@@ -117,9 +124,10 @@ __version__ = "0.1.0"
 __all__ = [
     "Event", "FollowUp", "LazosError", "Need", "NeedStatus", "Network", "Note", "Offer",
     "Person", "Store", "UserError", "add_event", "add_followup", "add_need", "add_note",
-    "add_offer", "add_person", "attend", "export_json", "get_need", "get_person",
-    "import_json", "list_events", "list_followups", "list_needs", "list_notes", "list_offers",
-    "list_people", "load_sample", "open_network", "open_store", "overview", "record_consent",
-    "remove_need", "remove_offer", "remove_person", "search", "set_need_status", "show_person",
-    "update_need", "update_offer", "update_person",
+    "add_offer", "add_person", "attend", "export_file", "export_json", "find_duplicates",
+    "get_need", "get_person", "import_file", "import_json", "list_events", "list_followups",
+    "list_needs", "list_notes", "list_offers", "list_people", "load_sample", "merge_people",
+    "open_network", "open_store", "overview", "record_consent", "remove_need", "remove_offer",
+    "remove_person", "search", "set_need_status", "show_person", "update_need", "update_offer",
+    "update_person",
 ]

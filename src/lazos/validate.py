@@ -85,8 +85,11 @@ def url(value: str | None, *, field: str, hosts: tuple[str, ...] = ()) -> str | 
         cleaned = "https://" + cleaned
     if "://" not in cleaned and cleaned.lower().startswith("www."):
         cleaned = "https://" + cleaned
-    parsed = urlparse(cleaned)
-    host = (parsed.hostname or "").lower()
+    try:
+        parsed = urlparse(cleaned)
+        host = (parsed.hostname or "").lower()
+    except ValueError:  # e.g. "http://[" (an unclosed IPv6 bracket)
+        parsed, host = urlparse(""), ""
     ok = parsed.scheme in ("http", "https") and "." in host and " " not in cleaned
     if ok and hosts:
         ok = any(host == h or host.endswith("." + h) for h in hosts)

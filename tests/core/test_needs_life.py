@@ -86,3 +86,9 @@ def test_html_in_a_note_is_stored_as_text(store: Store) -> None:
     lazos.add_note(store, person="lola", text="<script>alert('x')</script> great chat")
     detail = lazos.show_person(store, "lola")
     assert detail.notes[0].text == "<script>alert('x')</script> great chat"
+
+
+def test_a_url_that_cannot_even_be_parsed_is_a_field_error(store: Store) -> None:
+    with pytest.raises(ValidationError) as err:
+        lazos.add_person(store, name="Nora", linkedin_url="http://[")
+    assert err.value.field == "linkedin"

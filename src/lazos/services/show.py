@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 from datetime import date, datetime, time
+from typing import Any
 
 from sqlalchemy import func, select
 
