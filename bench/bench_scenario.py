@@ -22,6 +22,8 @@ def markdown(path: Path = SCENARIO) -> str:
     lines = [
         "## Notes → needs (issue 4)",
         "",
+        "*Written by `bench/bench_scenario.py`. Details: `docs/capture.md`.*",
+        "",
         "Raw notes from one networking night (`../shared/bench/dev/scenario.jsonl`, "
         f"{ex['notes']} people), read by `lazos eval scenario` exactly as `lazos note PERSON "
         "TEXT --accept` reads them, then matched among the people in the room.",
@@ -36,7 +38,8 @@ def markdown(path: Path = SCENARIO) -> str:
         f"| pair recall (top 3 suggested helpers) | {pairs.get('recall', 0):.3f} |",
         f"| suggested pairs / truth pairs / hits | {pairs.get('predicted_pairs', 0)} / "
         f"{pairs.get('truth_pairs', 0)} / {pairs.get('hits', 0)} |",
-        f"| time (30 notes, extraction + matching, model load included) | {run.seconds:.1f} s |",
+        f"| time ({ex['notes']} notes, extraction + matching, model load included) | "
+        f"{run.seconds:.1f} s |",
         "",
     ]
     return "\n".join(lines) + "\n"

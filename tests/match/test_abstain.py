@@ -21,7 +21,8 @@ def _scores(raw: list[float], fused: list[float]) -> Scores:
                   kinds=np.zeros((1, 1), dtype=np.int64),
                   kind_weights=np.ones((1, 1), dtype=np.float32),
                   kind_sim=np.zeros(1, dtype=np.float32),
-                  queries=np.array([[1.0, 0.0]], dtype=np.float32), person_vecs=people)
+                  queries=np.array([[1.0, 0.0]], dtype=np.float32), person_vecs=people,
+                  person_kinds=np.ones((len(raw), 3), dtype=np.int64))
 
 
 def test_a_close_standout_candidate_is_suggested_and_a_distant_one_is_not():
@@ -39,6 +40,16 @@ def test_confidence_grows_with_both_similarity_and_standing_out():
     closer = confidence(_scores([0.3] * n, [3.0] + [0.0] * (n - 1)), 0, 0)
     standout = confidence(_scores([0.2] * n, [5.0] + [0.0] * (n - 1)), 0, 0)
     assert closer > low and standout > low
+
+
+def test_being_the_kind_of_solver_the_need_calls_for_counts():
+    n = 50
+    fused = [0.0] * n
+    fused[0] = 3.3
+    plain = _scores([0.2] * n, fused)
+    assert not should_suggest(plain, 0, 0)
+    plain.person_kinds[0, 0] = 0  # the need's kind (0) is this person's strongest
+    assert should_suggest(plain, 0, 0)
 
 
 def test_small_networks_decide_on_similarity_alone():

@@ -54,3 +54,20 @@ def test_rematching_an_unchanged_network_embeds_nothing(store):
     store.cache.clear()  # as if in a new process: vectors come from the store
     match_all(store)
     assert fake.calls == before
+
+
+def test_vectors_written_meanwhile_by_another_process_are_not_a_conflict(store, db_url):
+    fake = FakeEmbedder()
+    other = open_store(db_url)
+    try:
+        cache.embed(other, fake, ["tax advisor"], "passage")  # the other process wrote it
+    finally:
+        other.close()
+    store.cache.clear()
+    from lazos.match.cache import _save, content_hash
+
+    vec = fake.encode(["tax advisor", "plumber"], "passage")
+    _save(store, fake.model_id("passage"),
+          {content_hash("tax advisor"): vec[0], content_hash("plumber"): vec[1]})
+    with store.read() as session:
+        assert session.scalar(select(func.count()).select_from(EmbeddingRow)) == 2

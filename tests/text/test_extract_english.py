@@ -53,3 +53,29 @@ def test_the_users_own_wish_is_not_the_persons_need() -> None:
     found = extract("Gina - trainer. Follow up re workshops for my team!", on=THURSDAY,
                     name="Gina")
     assert [f.kind for f in found] == ["offer", "followup"]
+
+
+def test_biography_and_a_bare_nationality_stay_out_of_the_offer() -> None:
+    found = extract("Hank (Nigerian, been here 2 yrs) - mobile app developer, moved from Lagos "
+                    "via London. His landlord won't return the deposit.", on=THURSDAY, name="Hank")
+    assert [f.text for f in found if f.kind == "offer"] == ["mobile app developer"]
+
+
+def test_shorthand_is_written_out_in_proposals_only() -> None:
+    found = extract("Ivy - freelance web dev for small biz. Coffee next wk.", on=THURSDAY,
+                    name="Ivy")
+    assert found[0].text == "freelance web developer for small business"
+    assert found[1].date_text == "next wk"
+
+
+def test_a_possessive_name_is_still_linked() -> None:
+    found = extract("Jack - landlord. I promised to send him Graciela's number.", on=THURSDAY,
+                    name="Jack", people=[(7, "Graciela Torres")])
+    assert [(f.text, f.person_id) for f in found if f.kind == "mention"] == [("Graciela Torres", 7)]
+
+
+def test_when_a_problem_started_is_left_out_of_the_need() -> None:
+    found = extract("Kai - baker. Hasn't slept properly since she moved here in Jan, anxious all "
+                    "the time. His van broke down last week.", on=THURSDAY, name="Kai")
+    assert [f.text for f in found if f.kind == "need"] == [
+        "Hasn't slept properly, anxious all the time", "His van broke down"]

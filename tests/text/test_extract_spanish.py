@@ -78,3 +78,25 @@ def test_same_note_gives_same_keys() -> None:
     again = extract(text, on=THURSDAY, name="Gema")
     assert [f.key for f in first] == [f.key for f in again]
     assert len({f.key for f in first}) == len(first)
+
+
+def test_a_run_on_note_starting_with_the_job_keeps_the_job_as_offer() -> None:
+    found = extract("laura costa abogada de familia divorcios y herencias necesita urgente alguien "
+                    "que le haga la web del despacho quedamos el 3 de abril", on=THURSDAY,
+                    name="Laura Costa", lang="es")
+    assert [(f.kind, f.text) for f in found] == [
+        ("offer", "abogada de familia divorcios y herencias"),
+        ("need", "necesita urgente alguien que le haga la web del despacho"),
+        ("followup", "quedamos el 3 de abril")]
+    assert found[2].due_on == date(2026, 4, 3)
+
+
+def test_what_they_owe_the_user_is_not_a_need() -> None:
+    found = extract("Diego, mecánico con taller propio. Me debe un café.", on=THURSDAY,
+                    name="Diego")
+    assert [f.kind for f in found] == ["offer"]
+
+
+def test_spanish_shorthand() -> None:
+    found = extract("Hugo tiene furgo y es profe de mates.", on=THURSDAY, name="Hugo", lang="es")
+    assert found[0].text == "tiene furgoneta y es profesor de matemáticas"

@@ -91,3 +91,14 @@ def test_bad_input_gets_a_clear_message(alice: CliRunner, monkeypatch: pytest.Mo
     assert code == 2 and "10000" in out.replace(",", "").replace(".", "")
     code, out = run(alice, "note", "alice", "😀😀 123")
     assert code == 0 and "Nada que proponer" in out
+
+
+def test_left_for_later_can_be_reviewed_later(alice: CliRunner) -> None:
+    code, out = run(alice, "note", "alice", NOTE, input="a\ns\ns\ns\n")
+    assert code == 0 and "lazos note 'alice'" in out
+    code, out = run(alice, "note", "alice", input="r\n\n\n")  # reject the first waiting one
+    assert code == 0, out
+    assert "3 proposal(s) waiting" in out and "Accepted 2, rejected 1" in out
+    assert [n["text"] for n in _needs(alice)] == ["Le duele la rodilla"]
+    code, out = run(alice, "note", "alice")
+    assert code == 0 and "Nothing waiting for review" in out

@@ -14,7 +14,9 @@ Json = Annotated[bool, typer.Option("--json", help=h("Print JSON.", "Imprime JSO
 
 def note_cmd(
     person: Annotated[str, typer.Argument(help=h("Id, email or (part of the) name.", "Id, correo o (parte del) nombre."))],
-    text: Annotated[str, typer.Argument(help=h("What happened, what they said.", "Qué pasó, qué te contó."))],
+    text: Annotated[str | None, typer.Argument(help=h(
+        "What happened, what they said. Leave it out to review what is still waiting from earlier notes.",
+        "Qué pasó, qué te contó. Sin texto, revisas lo que quedó pendiente de notas anteriores."))] = None,
     kind: Annotated[str, typer.Option(help=h("note, meeting, lunch, dinner, coffee, call, email, event, message.", "note, meeting, lunch, dinner, coffee, call, email, event, message."))] = "note",
     date: Annotated[str | None, typer.Option(help=h("When (YYYY-MM-DD, default today).", "Cuándo (AAAA-MM-DD, por defecto hoy)."))] = None,
     event: Annotated[str | None, typer.Option(help=h("Event this happened at.", "Evento donde ocurrió."))] = None,
@@ -28,6 +30,9 @@ def note_cmd(
     from lazos.services.capture import capture_note, decide_all
 
     with network() as store:
+        if text is None:
+            ui.pending(store, person, accept=accept, as_json=as_json)
+            return
         capture = capture_note(store, person=person, text=text, kind=kind, happened_on=date,
                                event=event)
         if accept and capture.proposals:
@@ -39,7 +44,7 @@ def note_cmd(
         if accept:
             say("All accepted.", "Todo aceptado.")
         elif capture.proposals:
-            ui.review(store, capture)
+            ui.review(store, capture.proposals, person=person)
 
 
 def register(app: typer.Typer) -> None:

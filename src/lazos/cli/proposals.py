@@ -57,7 +57,7 @@ def show(capture: Capture) -> None:
         console.print(f"  {i}. {describe(p)}")
 
 
-def review(store: Store, capture: Capture) -> None:
+def review(store: Store, proposals: list[Proposal], *, person: str) -> None:
     """Ask accept / edit / reject / skip for each pending proposal (Enter accepts).
 
     When there is nobody to answer (end of input), the rest stay pending for later.
@@ -65,12 +65,12 @@ def review(store: Store, capture: Capture) -> None:
     from lazos.services.capture import PROPOSED, decide
 
     accepted = rejected = left = 0
-    pending = [p for p in capture.proposals if p.status == PROPOSED]
+    pending = [p for p in proposals if p.status == PROPOSED]
     question = pick(None, "  {n}. [a]ccept, [e]dit, [r]eject, [s]kip", "  {n}. [a]ceptar, "
                     "[e]ditar, [r]echazar, [s]altar")
     for i, p in enumerate(pending):
         try:
-            answer = typer.prompt(question.format(n=capture.proposals.index(p) + 1),
+            answer = typer.prompt(question.format(n=proposals.index(p) + 1),
                                   default="a", show_default=True).strip().lower()[:1]
             if answer == "e":
                 text = typer.prompt(pick(None, "  New text", "  Texto nuevo"), default=p.text)
@@ -89,3 +89,33 @@ def review(store: Store, capture: Capture) -> None:
             break
     say("Accepted {a}, rejected {r}, left for later {l}.",
         "Aceptadas {a}, rechazadas {r}, pendientes {l}.", a=accepted, r=rejected, l=left)
+    if left:
+        say("Review them later with: lazos note {person!r}",
+            "Revísalas más tarde con: lazos note {person!r}", person=person)
+
+
+def pending(store: Store, person: str, *, accept: bool, as_json: bool) -> None:
+    """Proposals still waiting from earlier notes about ``person``: review or accept them."""
+    from lazos.services.capture import decide, list_proposals
+
+    waiting = list_proposals(store, person=person)
+    if accept:
+        waiting = [decide(store, p.id, accept=True) for p in waiting]
+    if as_json:
+        print_json([dict(to_dict(p), why=p.why.render(), date_unresolved=p.date_unresolved)
+                    for p in waiting])
+        return
+    if not waiting:
+        say("Nothing waiting for review: write the note as the second argument, e.g. "
+            "lazos note {person!r} \"busca fontanero\".",
+            "No hay nada pendiente de revisar: escribe la nota como segundo argumento, p. ej. "
+            "lazos note {person!r} \"busca fontanero\".", person=person)
+        return
+    say("{n} proposal(s) waiting from earlier notes:", "{n} propuesta(s) pendientes de notas "
+        "anteriores:", n=len(waiting))
+    for i, p in enumerate(waiting, 1):
+        console.print(f"  {i}. {describe(p)}")
+    if accept:
+        say("All accepted.", "Todo aceptado.")
+    else:
+        review(store, waiting, person=person)

@@ -19,13 +19,14 @@ def baseline_rankings(store: Store, need_keys: list[str], texts: list[str],
 
     from lazos.match import cache
     from lazos.match.embedder import get_embedders
-    from lazos.match.index import build_index
+    from lazos.match.index import build_index, joined
     from lazos.match.lexical import terms
 
     embedder = get_embedders()[0]
     index = build_index(store, [embedder])
     if method == "cosine":
-        scores = cache.embed(store, embedder, texts, "query") @ index.person_vecs[0].T
+        people = cache.embed(store, embedder, [joined(o) for o in index.offers], "passage")
+        scores = cache.embed(store, embedder, texts, "query") @ people.T
     elif method == "bm25":
         scores = np.stack([index.bm25.scores(terms(t)) for t in texts])
     else:

@@ -64,8 +64,12 @@ def read_jsonl(path: Path, required: tuple[str, ...]) -> list[dict[str, Any]]:
 
 
 def run_eval(people_path: Path, needs_path: Path, *, method: str = "lazos", limit: int = 10,
-             progress: Callable[[int, int], None] | None = None) -> EvalRun:
-    """Rank every need of ``needs_path`` against the network of ``people_path``."""
+             progress: Callable[[int, int], None] | None = None,
+             variant: dict[str, Any] | None = None) -> EvalRun:
+    """Rank every need of ``needs_path`` against the network of ``people_path``.
+
+    ``variant`` (``weights``, ``embedders``) evaluates a variant of the production pipeline.
+    """
     import time
 
     people = read_jsonl(people_path, ("id", "name", "offers"))
@@ -77,7 +81,7 @@ def run_eval(people_path: Path, needs_path: Path, *, method: str = "lazos", limi
         store = open_store(f"sqlite:///{Path(tmp) / 'eval.db'}")
         try:
             rankings = rank_file_needs(store, people, needs, method=method, limit=limit,
-                                       progress=progress)
+                                       progress=progress, variant=variant)
         finally:
             store.close()
     return EvalRun(rankings=rankings, metrics=score_rankings(needs, rankings),
@@ -108,12 +112,14 @@ def load_network(store: Any, people: list[dict[str, Any]], needs: list[dict[str,
 
 def rank_file_needs(store: Any, people: list[dict[str, Any]], needs: list[dict[str, Any]], *,
                     method: str = "lazos", limit: int = 10,
-                    progress: Callable[[int, int], None] | None = None) -> list[dict[str, Any]]:
+                    progress: Callable[[int, int], None] | None = None,
+                    variant: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     from lazos.match.service import match_needs
 
     ids, need_ids = load_network(store, people, needs)
     if method == "lazos":
-        results = match_needs(store, need_ids, limit=max(limit, 10), progress=progress)
+        results = match_needs(store, need_ids, limit=max(limit, 10), progress=progress,
+                              **(variant or {}))
         return [{"need": need["id"], "suggest": r.suggest,
                  "ranking": [{"person": ids[m.person_id], "score": m.score,
                               "why": m.reason.render()} for m in r.matches]}

@@ -66,12 +66,28 @@ def embed(store: Store, embedder: Embedder, texts: Sequence[str], kind: Kind, *,
         for h, vec in zip(part, vectors, strict=True):
             memo[h] = vec
         if persist:
-            with store.transaction() as session:
-                session.add_all(EmbeddingRow(model=model, content_hash=h, dim=int(v.shape[0]),
-                                             vector=v.astype(np.float32).tobytes())
-                                for h, v in zip(part, vectors, strict=True))
+            _save(store, model, dict(zip(part, vectors, strict=True)))
         if progress is not None:
             progress(min(start + _CHUNK, len(missing)), len(missing))
     if not texts:
         return np.zeros((0, embedder.dim), dtype=np.float32)
     return np.stack([memo[h] for h in hashes]).astype(np.float32, copy=False)
+
+
+def _save(store: Store, model: str, vectors: dict[str, NDArray[np.float32]]) -> None:
+    """Write new vectors; another process may have written some meanwhile (then skip those)."""
+    import numpy as np
+    from sqlalchemy.exc import IntegrityError
+
+    def rows(hashes: Sequence[str]) -> list[EmbeddingRow]:
+        return [EmbeddingRow(model=model, content_hash=h, dim=int(vectors[h].shape[0]),
+                             vector=vectors[h].astype(np.float32).tobytes()) for h in hashes]
+
+    try:
+        with store.transaction() as session:
+            session.add_all(rows(list(vectors)))
+    except IntegrityError:
+        with store.transaction() as session:
+            present = set(session.scalars(select(EmbeddingRow.content_hash).where(
+                EmbeddingRow.model == model, EmbeddingRow.content_hash.in_(list(vectors)))))
+            session.add_all(rows([h for h in vectors if h not in present]))

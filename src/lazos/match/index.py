@@ -39,6 +39,7 @@ Progress = Callable[[int, int], None]
 HUB_K = 10
 KINDS_K = 3          # a need's knowledge weight is spread over its closest kinds
 KIND_SHARPNESS = 20.0
+KIND_LEX = 0.1       # a shared rare word ("patente") nudges the need towards that kind
 
 
 @dataclass
@@ -49,6 +50,7 @@ class Knowledge:
     problem_vecs: NDArray[np.float32]      # one row per phrasing
     problem_kind: NDArray[np.int64]        # which kind each phrasing belongs to
     kind_vecs: NDArray[np.float32]         # one row per kind (its description)
+    lexical: BM25                          # one document per kind: all its words
 
 
 @dataclass
@@ -156,11 +158,16 @@ def load_knowledge(store: Store, embedder: Embedder,
     if isinstance(found, Knowledge):
         return found
     kinds = load_kinds()
-    phrasings = [p for k in kinds for p in k.problems]
-    owner = np.array([i for i, k in enumerate(kinds) for _ in k.problems], dtype=np.int64)
+    # a need may name the solver itself ("necesito un abogado de patentes"): the kind's names
+    # count as phrasings too
+    asks = [[*k.problems, k.solver_en, k.solver_es] for k in kinds]
+    phrasings = [p for a in asks for p in a]
+    owner = np.array([i for i, a in enumerate(asks) for _ in a], dtype=np.int64)
     problem_vecs = cache.embed(store, embedder, phrasings, "query", progress=progress)
     kind_vecs = cache.embed(store, embedder, [k.description for k in kinds], "passage")
-    knowledge = Knowledge(kinds, problem_vecs, owner, kind_vecs)
+    lexical = BM25([terms(" ".join([*a, k.does_en, k.does_es])) for a, k in zip(asks, kinds,
+                                                                            strict=True)])
+    knowledge = Knowledge(kinds, problem_vecs, owner, kind_vecs, lexical)
     store.cache[key] = knowledge
     return knowledge
 

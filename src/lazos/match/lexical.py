@@ -32,6 +32,9 @@ had has have he her him his how i i'm if in into is it its just like me my need 
 on one or our out over she so some someone somebody than that the their them then there they
 this to too up us very want wants was we were what when where which who will with would you
 your help anyone
+anos ano meses mes semanas semana dias dia horas hora years year months month weeks week days day
+hours hour dos tres cuatro cinco seis siete ocho nueve diez two three four five six seven eight
+nine ten
 """
 STOP = frozenset(_STOP_WORDS.split())
 

@@ -17,16 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from lazos.match.index import KIND_SHARPNESS, KINDS_K, MatchIndex
+from lazos.match.index import KIND_LEX, KIND_SHARPNESS, KINDS_K, MatchIndex
 
 if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
-
-
-DESC_WEIGHT = 0.0
-CONF_LOW: float | None = None
-CONF_RANGE = 0.2
 
 
 @dataclass(frozen=True)
@@ -46,15 +41,24 @@ class Scores:
     kind_sim: NDArray[np.float32]     # similarity of the need to its best phrasing
     queries: NDArray[np.float32]      # the needs' vectors (default model)
     person_vecs: NDArray[np.float32]  # the people's vectors (default model)
+    person_kinds: NDArray[np.int64]   # each person's strongest solver kinds, best first
+
+    def is_expert(self, i: int, row: int) -> bool:
+        """Is need ``i``'s closest kind of solver one of person ``row``'s two strongest?"""
+        return bool(self.kinds[i, 0] in self.person_kinds[row, :2])
 
     def raw(self, i: int, row: int) -> float:
         """Plain cosine of the default model between need ``i`` and person ``row``."""
         return float(self.queries[i] @ self.person_vecs[row])
 
 
-def need_kinds(index: MatchIndex, qvec: NDArray[np.float32]
+def need_kinds(index: MatchIndex, qvec: NDArray[np.float32], need_terms: list[list[str]]
                ) -> tuple[NDArray[np.int64], NDArray[np.float32], NDArray[np.float32]]:
-    """Each need's ``KINDS_K`` closest solver kinds, their weights, and the best similarity."""
+    """Each need's ``KINDS_K`` closest solver kinds, their weights, and the best similarity.
+
+    A kind's closeness is its best phrasing's cosine, plus ``KIND_LEX`` × the BM25 of the
+    need against all the kind's words (scaled to [0, 1] per need).
+    """
     import numpy as np
 
     kn = index.knowledge
@@ -62,8 +66,10 @@ def need_kinds(index: MatchIndex, qvec: NDArray[np.float32]
     sims = qvec @ kn.problem_vecs.T                                   # needs × phrasings
     starts = np.searchsorted(kn.problem_kind, np.arange(n_kinds))
     per_kind = np.maximum.reduceat(sims, starts, axis=1)              # needs × kinds
-    if DESC_WEIGHT:
-        per_kind = per_kind + DESC_WEIGHT * (qvec @ kn.kind_vecs.T)
+    for i, query_terms in enumerate(need_terms):
+        ids, vals = kn.lexical.sparse(query_terms)
+        if len(ids):
+            per_kind[i, ids] += (KIND_LEX / float(vals.max())) * vals
     k = min(KINDS_K, n_kinds)
     top = np.argsort(-per_kind, axis=1)[:, :k]
     top_sims = np.take_along_axis(per_kind, top, axis=1)
@@ -93,7 +99,7 @@ def score(index: MatchIndex, qvecs: list[NDArray[np.float32]], need_terms: list[
     n_needs, n_models = len(need_terms), len(qvecs)
     d, n_kinds = index.dim, len(index.knowledge.kinds)
     q = qvecs[0].astype(np.float64)
-    kinds, kind_w, kind_sim = need_kinds(index, qvecs[0])
+    kinds, kind_w, kind_sim = need_kinds(index, qvecs[0], need_terms)
     kw = np.zeros((n_needs, n_kinds), dtype=np.float64)
     np.put_along_axis(kw, kinds, kind_w.astype(np.float64), axis=1)
     st = index.stats[0]
@@ -105,8 +111,6 @@ def score(index: MatchIndex, qvecs: list[NDArray[np.float32]], need_terms: list[
     # knowledge: k = Σ_t weight_t · affinity_t
     mean_k = kw @ index.aff_mean
     b = w.kb / _spread(np.einsum("bt,bt->b", kw @ index.aff_cov, kw))
-    if CONF_LOW is not None:
-        b = b * np.clip((kind_sim.astype(np.float64) - CONF_LOW) / CONF_RANGE, 0.0, 1.0)
     query = np.empty((n_needs, d + n_kinds + 2), dtype=np.float32)
     query[:, :d] = q * a[:, None]
     query[:, d:d + n_kinds] = kw * b[:, None]
@@ -124,4 +128,5 @@ def score(index: MatchIndex, qvecs: list[NDArray[np.float32]], need_terms: list[
             if len(ids):
                 fused[i, ids] += (w.lex / float(vals.max())) * vals
     return Scores(fused=fused, kinds=kinds, kind_weights=kind_w, kind_sim=kind_sim,
-                  queries=qvecs[0], person_vecs=index.person_vecs[0])
+                  queries=qvecs[0], person_vecs=index.person_vecs[0],
+                  person_kinds=index.top_kinds)

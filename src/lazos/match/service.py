@@ -95,13 +95,19 @@ def match_all(store: Store, *, limit: int = 3,
 
 
 def match_needs(store: Store, need_ids: Sequence[int], *, limit: int = 10,
-                progress: Progress | None = None) -> list[MatchResult]:
-    """Like :func:`match_need` for many needs at once (faster: one batch), in that order."""
+                progress: Progress | None = None, weights: Weights | None = None,
+                embedders: str | None = None) -> list[MatchResult]:
+    """Like :func:`match_need` for many needs at once (faster: one batch), in that order.
+
+    ``weights`` and ``embedders`` (a LAZOS_EMBEDDER value, or ``use+e5``) override the
+    defaults, for evaluating variants of the pipeline.
+    """
     with store.read() as session:
         rows = [get_row(session, NeedRow, i, label="need") for i in need_ids]
         queries = _queries(session, [r for r in rows if r.status in _OPEN])
-    found = {q.need_id: r for q, r in zip(queries, _rank(store, queries, limit=limit,
-                                                         progress=progress), strict=True)}
+    ranked = _rank(store, queries, limit=limit, progress=progress, weights=weights,
+                   embedders=embedders)
+    found = {q.need_id: r for q, r in zip(queries, ranked, strict=True)}
     return [found.get(i) or MatchResult(i, False, [], None) for i in need_ids]
 
 
@@ -143,15 +149,15 @@ def _queries(session: object, rows: Sequence[NeedRow]) -> list[_Query]:
 
 def _rank(store: Store, queries: Sequence[_Query], *, limit: int,
           progress: Progress | None = None, persist: bool = True,
-          weights: Weights | None = None) -> list[MatchResult]:
+          weights: Weights | None = None, embedders: str | None = None) -> list[MatchResult]:
     """1. Build (or reuse) the index; 2. embed the needs (cached); 3. score in batches;
     4. drop excluded people; 5. decide whether to suggest; 6. explain the top ones."""
-    embedders = get_embedders()
+    models = get_embedders(embedders)
     # progress(done, total) first counts texts being embedded (only new ones), then needs ranked
-    index = build_index(store, embedders, progress=progress)
+    index = build_index(store, models, progress=progress)
     texts = [q.text for q in queries]
     qvecs = [cache.embed(store, e, texts, "query", persist=persist, progress=progress)
-             for e in embedders]
+             for e in models]
     results: list[MatchResult] = []
     for start in range(0, len(queries), _BATCH):
         batch = queries[start:start + _BATCH]
@@ -169,7 +175,7 @@ def _rank(store: Store, queries: Sequence[_Query], *, limit: int,
 def _nobody(index: MatchIndex, q: _Query, qvec: NDArray[np.float32]) -> MatchResult:
     from lazos.match.rank import need_kinds
 
-    kinds, _, _ = need_kinds(index, qvec[None, :])
+    kinds, _, _ = need_kinds(index, qvec[None, :], [terms(q.text)])
     top = [index.knowledge.kinds[int(k)] for k in kinds[0][:2]]
     return MatchResult(need_id=q.need_id, suggest=False, matches=[], look_for=look_for(top, q.text))
 
@@ -213,13 +219,23 @@ def _results(index: MatchIndex, scores: Scores, batch: Sequence[_Query],
     return out
 
 
+LABEL_MIN_SIMILARITY = 0.45  # a person is only called "a plumber" when clearly one
+
+
 def _kind_for(index: MatchIndex, scores: Scores, i: int, row: int) -> SolverKind | None:
-    """The need's solver kind this person best embodies, if it is one of their strongest."""
-    strongest = index.top_kinds[row]
+    """The need's kind of solver this person clearly is, to name it in the reason.
+
+    Only one of the person's two strongest kinds, and only when their offers are close to
+    its description: a sailing instructor is not called a music teacher because both teach.
+    """
+    strongest = index.top_kinds[row, :2]
     best = None
     best_value = -1.0
     for kind, weight in zip(scores.kinds[i], scores.kind_weights[i], strict=True):
         value = float(weight * index.affinity[row, kind])
         if kind in strongest and weight >= 0.2 and value > best_value:
             best, best_value = int(kind), value
-    return index.knowledge.kinds[best] if best is not None else None
+    if best is None:
+        return None
+    similarity = float(index.person_vecs[0][row] @ index.knowledge.kind_vecs[best])
+    return index.knowledge.kinds[best] if similarity >= LABEL_MIN_SIMILARITY else None

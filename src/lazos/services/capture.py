@@ -147,11 +147,16 @@ def extract_note(store: Store, note_id: int) -> Capture:
         return _capture(session, note, _read(session, note))
 
 
-def list_proposals(store: Store, *, note_id: int | None = None,
+def list_proposals(store: Store, *, note_id: int | None = None, person: str | int | None = None,
                    status: str | None = PROPOSED) -> list[Proposal]:
-    """Proposals (pending ones by default; ``status=None`` for all), in note order."""
+    """Proposals (pending ones by default; ``status=None`` for all), in note order.
+
+    Raises NotFoundError/AmbiguousError when ``person`` cannot be resolved.
+    """
     with store.read() as session:
         query = select(ProposalRow)
+        if person is not None:
+            query = query.where(ProposalRow.person_id == resolve_person(session, person).id)
         if note_id is not None:
             query = query.where(ProposalRow.note_id == note_id)
         if status is not None:

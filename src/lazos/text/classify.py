@@ -136,6 +136,20 @@ def about_a_problem(text: str) -> bool:
     return bool(explicit_need(folded) or problem(folded) or domain(folded))
 
 
+def untimed(text: str) -> str:
+    """``text`` without phrases saying when the problem started or happened."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        return text  # positions would not match: keep the words as they are
+    spans: list[tuple[int, int]] = []
+    for pattern in _compiled(lexicon.TIME_ADJUNCTS):
+        spans.extend(m.span() for m in pattern.finditer(folded))
+    out = text
+    for start, end in sorted(spans, reverse=True):
+        out = out[:start] + out[end:]
+    return " ".join(out.split()).strip(" ,")
+
+
 def unreport(text: str) -> str:
     """``text`` without a leading "says (that)" / "dice que" frame."""
     m = re.match(lexicon.REPORTED, fold(text))
@@ -170,6 +184,13 @@ _ALSO = re.compile(r"^(also|plus|and|y|tambien|ademas|otra cosa|aparte)\b|\b(too
 _BACK = re.compile(r"\b(alguien|quien|algo|se lo|se la|someone|somebody|anyone|anybody|"
                    r"something|it|that|this|one|proper|good|bueno|buena|help|ayuda|consejo|"
                    r"advice|classes|clases|solucion|solution|fix it|arreglarlo)\b")
+
+
+def points_back(text: str) -> bool:
+    """Does this wish lean on what was said before ("asked who he should talk to",
+    "busca quien se lo haga")?"""
+    return _BACK.search(fold(text)) is not None or \
+        re.search(r"\b(who|whom|quien|a quien)\b", fold(text)) is not None
 
 
 def continues_need(text: str) -> bool:

@@ -70,7 +70,9 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), name) fo
     (r"\b(?:el |on |the |el dia )(\d{1,2})(?:st|nd|rd|th)?\b(?! (?:anos|years|h\b|min))", "day"),
     (rf"\b(?:en|in|para|by|antes de|before|a principios de|early) ({_MO})\b", "month"),
     (r"\bpronto\b|\bsoon\b|\bun dia de estos\b|\bsome ?time\b|\bal rato\b|\bcuando pueda\b"
-     r"|\bwhen (?:she|he|they) (?:is|are|gets?) back\b|\bafter the summer\b|\bdespues del verano\b",
+     r"|\bwhen (?:she|he|they) (?:is|are|gets?) back\b|\bafter the summer\b|\bdespues del verano\b"
+     r"|\bdespues de (?:pascua|navidad|semana santa|fallas|reyes|vacaciones)\b"
+     r"|\bafter (?:easter|christmas|the holidays|the break)\b",
      "vague"),
 ))
 

@@ -10,12 +10,15 @@ How a note is read:
 1. Cut it into sentences (:mod:`lazos.text.segment`), dropping the person's own name.
 2. Take out clauses that are promises ("Llamarla el lunes", "Coffee next wk?") and resolve
    their dates against the note's day (:mod:`lazos.text.dates`).
-3. Read each remaining sentence as need / offer / colour (:mod:`lazos.text.classify`).
-   A need sentence that only says what they want about the problem just told
-   ("Quiere poner cámaras ya.") joins the previous need.
-4. An opening sentence that mixes who they are with a problem is read clause by clause.
-5. Name people of the network mentioned in the note (:mod:`lazos.text.mentions`).
-6. Write out shorthand in needs and offers ("furgo" → "furgoneta", :mod:`lazos.text.shorthand`).
+3. Read each remaining sentence as need / offer / colour (:mod:`lazos.text.classify`); a
+   sentence no pattern decides may get a second opinion from the sentence model
+   (:mod:`lazos.text.semantic`). A wish that points back at the problem just told
+   ("Busca quien se lo haga.") joins the previous need.
+4. A need sentence that opens with who the person is ("Dani, fontanero, necesita...",
+   "He runs a brewery, his van broke down") gives an offer and a need.
+5. Tidy the texts: needs lose colour, "says that" and when the problem started; offers lose
+   biography and a bare nationality; shorthand is written out (:mod:`lazos.text.shorthand`).
+6. Name people of the network mentioned in the note (:mod:`lazos.text.mentions`).
 
 Every finding has a ``key`` derived from its kind and the words it came from, so reading the
 same note again yields the same keys, and the store never records an item twice.
@@ -129,6 +132,7 @@ def _need_text(text: str) -> str:
             kept.append(clean)
     if not kept:
         return text
+    kept = [cls.untimed(k) or k for k in kept]
     joined = ", ".join(kept)
     if fold(joined) == fold(", ".join(parts)):
         return text
@@ -155,18 +159,46 @@ def _opinions(read: list[Sentence], ask: SecondOpinion | None) -> dict[str, Opin
     if ask is None:
         return {}
     undecided = [s.text for s in read if not s.first and not cls.biography(s.text)
-                 and cls.classify(s.text).cue == "(description)"]
+                 and len(s.text.split()) >= 3 and cls.classify(s.text).cue == "(description)"]
     if not undecided:
         return {}
     return {t: o for t, o in zip(undecided, ask(undecided), strict=True) if o is not None}
 
 
+def _who_then_need(parts: list[str], *, first: bool) -> tuple[str, str] | None:
+    """(offer, need) when a need sentence opens with who the person is, else None.
+
+    In the opening sentence any description counts ("Dani, fontanero, necesita..."); later
+    only clauses with an offer word ("He runs a brewery, his van broke down").
+    """
+    read = [(c, cls.classify(c, first=True)) for c in parts]
+    if first:
+        head = [c for c, e in read if e.kind == "offer"]
+        if not head or read[0][1].kind != "offer":
+            return None
+        return ", ".join(head), ", ".join(c for c, e in read if e.kind != "offer")
+    lead = 0
+    while lead < len(read) and read[lead][1].kind == "offer" and not read[lead][1].cue.startswith("("):
+        lead += 1
+    if lead == 0 or lead == len(read):
+        return None
+    need = ", ".join(parts[lead:])
+    folded = fold(need)
+    if not (cls.problem(folded) or cls.domain(folded)) and cls.points_back(need):
+        return None  # "Keen to run workshops, asked who he should talk to": one thought
+    return ", ".join(parts[:lead]), need
+
+
 def _stands_alone(words: str) -> bool:
     """Words that say who someone is ("es electricista"), what they need, or a promise
     stand on their own; "Also her motorbike" does not."""
+    folded = fold(words).split()
+    if len(folded) < 2 or folded[-1] in ("se", "le", "lo", "la", "me", "te", "no", "que", "y", "and"):
+        return False  # "Se | quiere ir...", "...y no | busca": cut in the middle of a phrase
     ev = cls.classify(words, first=True)
-    return ev.kind == "need" or ev.kind == "offer" and not ev.cue.startswith("(") or \
-        cls.promise(fold(words), False) is not None
+    if ev.kind == "offer" and ev.cue.startswith("("):  # "abogada de familia" yes, "Also her bike" no
+        return re.match(r"(also|and|y|her|his|their|su|sus|el|la|the|my|mi)\b", fold(words)) is None
+    return ev.kind in ("need", "offer") or cls.promise(fold(words), False) is not None
 
 
 def extract(text: str, *, on: date, name: str | None = None,
@@ -206,13 +238,13 @@ def extract(text: str, *, on: date, name: str | None = None,
         opinion = opinions.get(body)
         if ev.cue == "(description)" and opinion is not None and opinion.kind == "need":
             ev = cls.Evidence("need", opinion.example, cls.topic_of(body), model=True)
-        if ev.kind == "need" and sentence.first and len(rest) > 1:
-            # "Dani, fontanero, necesita un abogado": who they are, then what they need
-            parts = [(c, cls.classify(c, first=True)) for c in rest]
-            head = [c for c, e in parts if e.kind == "offer"]
-            if head and parts[0][1].kind == "offer":
-                offers.append((", ".join(head), cls.Evidence("offer", "(who they are)")))
-                body = ", ".join(c for c, e in parts if e.kind != "offer") or body
+        if ev.kind == "need" and len(rest) > 1:
+            split = _who_then_need(rest, first=sentence.first)
+            if split is not None:
+                # "Dani, fontanero, necesita un abogado" / "He runs a brewery, his van broke
+                # down": who they are, then what they need
+                offers.append((split[0], cls.Evidence("offer", "(who they are)")))
+                body = split[1]
                 ev = cls.classify(body)
         if ev.kind == "need":
             if last_need is not None and cls.continues_need(body):

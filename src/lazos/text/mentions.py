@@ -62,7 +62,7 @@ def find_mentions(text: str, people: list[Known], *, self_id: int | None = None,
                                                  "nombra a {name}, que está en tu red", name=name))
             linked.add(pid)
     for m in re.finditer(_NAME, text):
-        first = fold(m.group(0).split()[0])
+        first = re.sub(r"['’]s$", "", fold(m.group(0).split()[0]))
         if first in self_words or first in _NOT_NAMES or len(first) < 3:
             continue
         if m.start() == 0 or text[:m.start()].rstrip().endswith((".", "!", "?", "–", "-", "\n")):
