@@ -48,5 +48,7 @@ def note_cmd(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("note", help=h("Record a note or interaction with a person.",
-                               "Guarda una nota o interacción con una persona."))(note_cmd)
+    app.command("note", help=h(
+        "Record a note about a person; Lazos proposes the needs, offers and promises it notices.",
+        "Guarda una nota sobre una persona; Lazos propone las necesidades, ofertas y compromisos "
+        "que detecta."))(note_cmd)

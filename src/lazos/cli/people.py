@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from lazos.cli.common import console, h, network, plain, print_json, say
+
+if TYPE_CHECKING:
+    from lazos.store import Store
 
 person_app = typer.Typer(help=h("Add, edit or remove a person.",
                                 "Añade, edita o borra una persona."), no_args_is_help=True)
@@ -32,6 +35,12 @@ def person_add(
     through: Annotated[str | None, typer.Option("--through", help=h("Who introduced you.", "Quién os presentó."))] = None,
     tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help=h("Tag (repeatable or comma-separated).", "Etiqueta (repetible o separada por comas)."))] = None,
     keep_in_touch: Annotated[int | None, typer.Option("--keep-in-touch", help=h("Days between contacts.", "Días entre contactos."))] = None,
+    note: Annotated[str | None, typer.Option("--note", "-n", help=h(
+        "Free text about them: Lazos proposes the needs, offers and promises it notices.",
+        "Texto libre sobre la persona: Lazos propone las necesidades, ofertas y compromisos que detecta."))] = None,
+    accept: Annotated[bool, typer.Option("--accept", help=h(
+        "With --note: accept everything noticed without asking.",
+        "Con --note: acepta todo lo detectado sin preguntar."))] = False,
     as_json: Json = False,
 ) -> None:
     """Add a person to your network."""
@@ -42,10 +51,33 @@ def person_add(
                             company=company, role=role, city=city, languages=lang or [],
                             linkedin_url=linkedin, xing_url=xing, met_at=met_at,
                             met_through=through, tags=tag or [], keep_in_touch_days=keep_in_touch)
+        if as_json and not note:
+            print_json(person)
+            return
+        if not as_json:
+            say("Added {name} (id {id}).", "Añadida/o {name} (id {id}).", name=person.name, id=person.id)
+        if note:
+            _capture_free_text(store, person.id, note, accept=accept, as_json=as_json)
+
+
+def _capture_free_text(store: Store, person_id: int, text: str, *, accept: bool, as_json: bool) -> None:
+    """The free text on ``person add`` is a first note: the same proposals as ``lazos note``."""
+    from dataclasses import replace
+
+    from lazos.cli import proposals as ui
+    from lazos.services.capture import capture_note, decide_all
+
+    capture = capture_note(store, person=person_id, text=text)
+    if accept and capture.proposals:
+        capture = replace(decide_all(store, capture.note.id), new=capture.new)
     if as_json:
-        print_json(person)
-    else:
-        say("Added {name} (id {id}).", "Añadida/o {name} (id {id}).", name=person.name, id=person.id)
+        ui.as_json(capture)
+        return
+    ui.show(capture)
+    if accept:
+        say("All accepted.", "Todo aceptado.")
+    elif capture.proposals:
+        ui.review(store, capture.proposals, person=str(person_id))
 
 
 @person_app.command("edit", help=h("Change a person's details (only the options you give).", "Cambia los datos de una persona (solo las opciones que des)."))

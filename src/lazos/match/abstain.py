@@ -9,7 +9,7 @@ plus a bonus when the need's closest kind of solver (knowledge files) is one of 
 person's two strongest kinds: "a plumber is needed and this is a plumber". The threshold
 keeps ~92% of answerable development needs answered, leaving a margin over the 90% bar on
 harder data. Checked on 165 extra "nobody" cases made by removing each answerable need's
-right people from the network (2-fold): abstains on ~42% of those, 38% without the bonus.
+right people from the network (2-fold): abstains on ~45-48% of those, ~41% without the bonus.
 
 In a very small network z-scores mean nothing (three people cannot "stand out"), so
 there the raw cosine decides alone.
@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from lazos.match.rank import Scores
 
-RAW_MEAN, RAW_SPREAD = 0.291, 0.096
-Z_MEAN, Z_SPREAD = 4.689, 1.232
+RAW_MEAN, RAW_SPREAD = 0.291, 0.095
+Z_MEAN, Z_SPREAD = 4.75, 1.245
 EXPERT_BONUS = 1.0
-THRESHOLD = -2.0
+THRESHOLD = -1.9
 SMALL_NETWORK = 30
 # Fused score (a z-score over the network) above which a helper *after* the first is
 # also worth suggesting (used by callers that list several helpers, e.g. eval scenario).
