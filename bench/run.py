@@ -298,10 +298,13 @@ def main() -> None:
     speed = ("| benchmark | result |\n|---|---|\n" + rank_100k(10_000 if args.quick else 100_000)
              + big_network(1_000 if args.quick else 10_000) + embedding_speed() + startup()
              + __import__("bench_import").markdown())
+    log("notes → needs scenario (issue 4) ...")
+    scenario = __import__("bench_scenario").markdown()
     total = time.perf_counter() - started
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     body = (Path(__file__).with_name("benchmarks_template.md").read_text(encoding="utf-8")
             .format(machine=machine(), date=when, quality=quality_text, speed=speed,
+                    scenario=scenario,
                     total=f"{total / 60:.1f}", quick=" (--quick: small networks)" if args.quick
                     else ""))
     OUT.write_text(body, encoding="utf-8")

@@ -22,7 +22,8 @@ def _scores(raw: list[float], fused: list[float]) -> Scores:
                   kind_weights=np.ones((1, 1), dtype=np.float32),
                   kind_sim=np.zeros(1, dtype=np.float32),
                   queries=np.array([[1.0, 0.0]], dtype=np.float32), person_vecs=people,
-                  person_kinds=np.ones((len(raw), 3), dtype=np.int64))
+                  person_kinds=np.ones((len(raw), 3), dtype=np.int64),
+                  kind_scores=np.array([[0.6, 0.6]], dtype=np.float32))
 
 
 def test_a_close_standout_candidate_is_suggested_and_a_distant_one_is_not():
@@ -45,11 +46,14 @@ def test_confidence_grows_with_both_similarity_and_standing_out():
 def test_being_the_kind_of_solver_the_need_calls_for_counts():
     n = 50
     fused = [0.0] * n
-    fused[0] = 3.3
-    plain = _scores([0.2] * n, fused)
-    assert not should_suggest(plain, 0, 0)
-    plain.person_kinds[0, 0] = 0  # the need's kind (0) is this person's strongest
-    assert should_suggest(plain, 0, 0)
+    fused[0] = 3.5
+    scores = _scores([0.2] * n, fused)
+    assert should_suggest(scores, 0, 0)  # the need is as much about kind 1 as about any
+    scores.kind_scores[0] = [0.6, 0.3]   # the need is about kind 0; this person does kind 1
+    assert scores.kind_fit(0, 0) == pytest.approx(-0.3)
+    assert not should_suggest(scores, 0, 0)
+    scores.person_kinds[0, 1] = 0        # ...and kind 0 is also one of theirs
+    assert should_suggest(scores, 0, 0)
 
 
 def test_small_networks_decide_on_similarity_alone():

@@ -28,19 +28,19 @@ def runs():
 
 def test_dev_ranking_quality_stays_above_its_floor(runs):
     m = runs["lazos"].metrics
-    assert m["all"]["mrr"] >= 0.76
-    assert m["all"]["r1"] >= 0.66
-    assert m["all"]["r5"] >= 0.87
-    assert m["cross-lingual"]["mrr"] >= 0.70
+    assert m["all"]["mrr"] >= 0.77
+    assert m["all"]["r1"] >= 0.68
+    assert m["all"]["r5"] >= 0.88
+    assert m["cross-lingual"]["mrr"] >= 0.73
 
 
 def test_beats_the_raw_cosine_of_the_default_model(runs):
-    assert runs["lazos"].metrics["all"]["mrr"] >= runs["cosine"].metrics["all"]["mrr"] + 0.08
+    assert runs["lazos"].metrics["all"]["mrr"] >= runs["cosine"].metrics["all"]["mrr"] + 0.09
 
 
 def test_abstains_on_none_needs_while_answering_the_others(runs):
     m = runs["lazos"].metrics
-    assert m["all"]["answered"] >= 0.88
+    assert m["all"]["answered"] >= 0.89
     assert m["none"]["abstain"] >= 0.40
 
 

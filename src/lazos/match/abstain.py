@@ -5,11 +5,12 @@ can really help (some needs are close to everything, some to nothing: docs/model
 and the fused z-score alone only says the best person stands out, not that they fit. The
 decision adds both, each on the scale measured over the development needs (mean and
 spread below: fixed constants, so a decision never depends on the other needs in a run),
-plus a bonus when the need's closest kind of solver (knowledge files) is one of the best
-person's two strongest kinds: "a plumber is needed and this is a plumber". The threshold
-keeps ~92% of answerable development needs answered, leaving a margin over the 90% bar on
-harder data. Checked on 165 extra "nobody" cases made by removing each answerable need's
-right people from the network (2-fold): abstains on ~45-48% of those, ~41% without the bonus.
+plus how much the need is about what the best person does (knowledge files: the need's
+closeness to the person's two strongest kinds of solver, against its closest kind; "a
+plumber is needed and this is a plumber" scores 0). The threshold keeps ~92% of answerable
+development needs answered, leaving a margin over the 90% bar on harder data. Checked on 165
+extra "nobody" cases made by removing each answerable need's right people from the network
+(2-fold): abstains on ~48-52% of those, ~41% with the raw cosine and z-score alone.
 
 In a very small network z-scores mean nothing (three people cannot "stand out"), so
 there the raw cosine decides alone.
@@ -19,10 +20,10 @@ from __future__ import annotations
 
 from lazos.match.rank import Scores
 
-RAW_MEAN, RAW_SPREAD = 0.291, 0.095
-Z_MEAN, Z_SPREAD = 4.75, 1.245
-EXPERT_BONUS = 1.0
-THRESHOLD = -1.9
+RAW_MEAN, RAW_SPREAD = 0.293, 0.093
+Z_MEAN, Z_SPREAD = 4.775, 1.24
+FIT_WEIGHT = 5.0     # half a standard unit per standard deviation of the kind fit (0.10)
+THRESHOLD = -2.98
 SMALL_NETWORK = 30
 # Fused score (a z-score over the network) above which a helper *after* the first is
 # also worth suggesting (used by callers that list several helpers, e.g. eval scenario).
@@ -30,12 +31,12 @@ SUGGEST_Z = 3.0
 
 
 def confidence(scores: Scores, i: int, best_row: int) -> float:
-    """How convincing the best candidate is for need ``i`` (0 = a typical good match)."""
+    """How convincing the best candidate is for need ``i`` (suggest at ``THRESHOLD`` or more)."""
     raw = (scores.raw(i, best_row) - RAW_MEAN) / RAW_SPREAD
-    expert = EXPERT_BONUS if scores.is_expert(i, best_row) else 0.0
+    fit = FIT_WEIGHT * scores.kind_fit(i, best_row)
     if scores.fused.shape[1] < SMALL_NETWORK:
-        return 2.0 * raw + expert
-    return raw + (float(scores.fused[i, best_row]) - Z_MEAN) / Z_SPREAD + expert
+        return 2.0 * raw + fit
+    return raw + (float(scores.fused[i, best_row]) - Z_MEAN) / Z_SPREAD + fit
 
 
 def should_suggest(scores: Scores, i: int, best_row: int) -> bool:

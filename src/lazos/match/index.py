@@ -5,13 +5,16 @@ a person changes) from vectors that come from the embedding cache, so re-matchin
 small change costs almost nothing.
 
 Signals for a need against every person (one row each):
-- ``sem``: cosine between the need and the person's offers joined into one text, minus the
-  person's *hubness* (mean of its 10 best similarities to a fixed reference set of generic
+- ``sem``: cosine between the need and the person (the normalised mean of their offers'
+  vectors), minus the person's *hubness* (mean of its 10 best similarities to a fixed reference set of generic
   needs, which never includes the needs being ranked): offers close to everything stop
   winning everywhere.
 - ``kb``: the two-hop knowledge signal (need → kinds of solver → person), see
   :mod:`lazos.match.knowledge`.
-- ``lex``: BM25 over folded, stemmed words (names, brands, rare terms).
+- ``lex``: BM25 over folded, stemmed words of the person's offers (names, brands, rare terms).
+
+Memory: one float32 row of ``dim + kinds + 2`` numbers per person, plus each offer's vector
+and the BM25 postings (~265 MiB for 100,000 one-offer people, see docs/benchmarks.md).
 """
 
 from __future__ import annotations

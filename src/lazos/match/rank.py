@@ -42,10 +42,13 @@ class Scores:
     queries: NDArray[np.float32]      # the needs' vectors (default model)
     person_vecs: NDArray[np.float32]  # the people's vectors (default model)
     person_kinds: NDArray[np.int64]   # each person's strongest solver kinds, best first
+    kind_scores: NDArray[np.float32]  # closeness of each need to every kind of solver
 
-    def is_expert(self, i: int, row: int) -> bool:
-        """Is need ``i``'s closest kind of solver one of person ``row``'s two strongest?"""
-        return bool(self.kinds[i, 0] in self.person_kinds[row, :2])
+    def kind_fit(self, i: int, row: int) -> float:
+        """How much need ``i`` is about what person ``row`` does: its closeness to the
+        person's two strongest kinds, minus its closeness to its own closest kind (≤ 0)."""
+        own = self.kind_scores[i, self.person_kinds[row, :2]].max()
+        return float(own - self.kind_scores[i].max())
 
     def raw(self, i: int, row: int) -> float:
         """Plain cosine of the default model between need ``i`` and person ``row``."""
@@ -53,8 +56,10 @@ class Scores:
 
 
 def need_kinds(index: MatchIndex, qvec: NDArray[np.float32], need_terms: list[list[str]]
-               ) -> tuple[NDArray[np.int64], NDArray[np.float32], NDArray[np.float32]]:
-    """Each need's ``KINDS_K`` closest solver kinds, their weights, and the best similarity.
+               ) -> tuple[NDArray[np.int64], NDArray[np.float32], NDArray[np.float32],
+                          NDArray[np.float32]]:
+    """Each need's ``KINDS_K`` closest solver kinds, their weights, the best similarity, and
+    the closeness of the need to every kind (needs × kinds).
 
     A kind's closeness is its best phrasing's cosine, plus ``KIND_LEX`` × the BM25 of the
     need against all the kind's words (scaled to [0, 1] per need).
@@ -75,7 +80,8 @@ def need_kinds(index: MatchIndex, qvec: NDArray[np.float32], need_terms: list[li
     top_sims = np.take_along_axis(per_kind, top, axis=1)
     weights = np.exp(KIND_SHARPNESS * (top_sims - top_sims[:, :1]))
     weights /= weights.sum(axis=1, keepdims=True)
-    return top, weights.astype(np.float32), top_sims[:, 0].astype(np.float32)
+    return (top, weights.astype(np.float32), top_sims[:, 0].astype(np.float32),
+            per_kind.astype(np.float32))
 
 
 def _spread(var: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -99,7 +105,7 @@ def score(index: MatchIndex, qvecs: list[NDArray[np.float32]], need_terms: list[
     n_needs, n_models = len(need_terms), len(qvecs)
     d, n_kinds = index.dim, len(index.knowledge.kinds)
     q = qvecs[0].astype(np.float64)
-    kinds, kind_w, kind_sim = need_kinds(index, qvecs[0], need_terms)
+    kinds, kind_w, kind_sim, kind_scores = need_kinds(index, qvecs[0], need_terms)
     kw = np.zeros((n_needs, n_kinds), dtype=np.float64)
     np.put_along_axis(kw, kinds, kind_w.astype(np.float64), axis=1)
     st = index.stats[0]
@@ -129,4 +135,4 @@ def score(index: MatchIndex, qvecs: list[NDArray[np.float32]], need_terms: list[
                 fused[i, ids] += (w.lex / float(vals.max())) * vals
     return Scores(fused=fused, kinds=kinds, kind_weights=kind_w, kind_sim=kind_sim,
                   queries=qvecs[0], person_vecs=index.person_vecs[0],
-                  person_kinds=index.top_kinds)
+                  person_kinds=index.top_kinds, kind_scores=kind_scores)

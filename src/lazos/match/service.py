@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from lazos.i18n import Msg
 from lazos.match import cache
@@ -124,14 +125,12 @@ def who_can(store: Store, text: str, *, limit: int = 5, lang: str | None = None)
     return _rank(store, [query], limit=limit, persist=False)[0]
 
 
-def _query(session: object, row: NeedRow) -> _Query:
+def _query(session: Session, row: NeedRow) -> _Query:
     return _queries(session, [row])[0]
 
 
-def _queries(session: object, rows: Sequence[NeedRow]) -> list[_Query]:
-    from sqlalchemy.orm import Session
-
-    assert isinstance(session, Session)
+def _queries(session: Session, rows: Sequence[NeedRow]) -> list[_Query]:
+    """What ranking needs to know about each need: text, owner, who is excluded."""
     ids = [r.id for r in rows]
     declined: dict[int, set[int]] = {}
     names: dict[int, str] = {}
@@ -141,8 +140,10 @@ def _queries(session: object, rows: Sequence[NeedRow]) -> list[_Query]:
                 .where(IntroductionRow.state == "declined")).all():
             declined.setdefault(need_id, set()).add(helper_id)
         owners = {r.person_id for r in rows}
-        names = dict(session.execute(select(PersonRow.id, PersonRow.name)
-                                     .where(PersonRow.id.in_(owners))).all())
+        query = select(PersonRow.id, PersonRow.name)
+        if len(owners) <= 500:  # else read everyone: cheaper than a huge IN (...)
+            query = query.where(PersonRow.id.in_(owners))
+        names = dict(session.execute(query).all())
     return [_Query(need_id=r.id, text=r.text, owner_id=r.person_id, owner=names.get(r.person_id),
                    excluded=frozenset(declined.get(r.id, set()) | {r.person_id})) for r in rows]
 
@@ -175,7 +176,7 @@ def _rank(store: Store, queries: Sequence[_Query], *, limit: int,
 def _nobody(index: MatchIndex, q: _Query, qvec: NDArray[np.float32]) -> MatchResult:
     from lazos.match.rank import need_kinds
 
-    kinds, _, _ = need_kinds(index, qvec[None, :], [terms(q.text)])
+    kinds, _, _, _ = need_kinds(index, qvec[None, :], [terms(q.text)])
     top = [index.knowledge.kinds[int(k)] for k in kinds[0][:2]]
     return MatchResult(need_id=q.need_id, suggest=False, matches=[], look_for=look_for(top, q.text))
 
