@@ -236,7 +236,7 @@ def big_network(n: int) -> str:
         log(f"  re-match warm {warm:.1f} s, new process {fresh:.1f} s")
     offers = sum(len(p[2]) for p in people)
     lines.append(f"| import {n:,} people ({offers:,} offers, {n:,} needs) through the services, "
-                 f"then first `match_all` (embeds every offer, joined offers and need, cached) | "
+                 f"then first `match_all` (embeds every offer and need, cached) | "
                  f"**{loaded + cold:.1f} s** ({loaded:.1f} s storing + {cold:.1f} s matching) |")
     lines.append(f"| re-match all {len(results):,} open needs of that network, warm (same process) "
                  f"| **{warm:.1f} s** |")

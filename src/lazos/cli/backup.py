@@ -11,7 +11,10 @@ import typer
 from lazos.cli.common import console, err_console, h, network, plain, print_json, say
 
 if TYPE_CHECKING:
-    from lazos.services.imports import ImportSummary
+    from rich.table import Table
+
+    from lazos.model import Person
+    from lazos.services.imports import ImportSummary, LineIssue
 
 FORMATS = ("vcard", "linkedin", "google", "outlook", "csv", "json")
 EXPORT_FORMATS = ("vcard", "csv", "json")
@@ -133,7 +136,7 @@ def _print_summary(s: ImportSummary) -> None:
             count=s.possible_duplicates)
 
 
-def _print_issues(issues: list) -> None:  # type: ignore[type-arg]
+def _print_issues(issues: list[LineIssue]) -> None:
     for issue in issues[:SHOWN_ISSUES]:
         say("  line {line}: {reason}", "  línea {line}: {reason}", line=issue.line,
             reason=issue.reason.render())
@@ -174,28 +177,27 @@ def duplicates_cmd(
     if not found:
         say("No duplicates found.", "No se han encontrado duplicados.")
         return
+    for d in found:
+        console.print(_preview_table(
+            d.a, d.b, title=plain(f"{d.reason.render()} → lazos merge {d.a.id} {d.b.id}")))
+
+
+def _preview_table(a: Person, b: Person, *, title: str | None = None) -> Table:
+    """Both people side by side with what the merge would give (fields either one has)."""
     from rich.table import Table
 
-    for d in found:
-        table = Table(title=plain(f"{d.reason.render()} → lazos merge {d.a.id} {d.b.id}"),
-                      title_justify="left", show_header=True)
-        table.add_column("")
-        table.add_column(f"{d.a.id}")
-        table.add_column(f"{d.b.id}")
-        table.add_column(h("merged", "fusionado"))
-        _preview_rows(table, d.a, d.b)
-        console.print(table)
-
-
-def _preview_rows(table: object, a: object, b: object) -> None:
     from lazos.services.merge import merged_preview
 
-    merged = merged_preview(a, b)  # type: ignore[arg-type]
+    table = Table(title=title, title_justify="left", show_header=True)
+    for column in ("", f"{a.id}", f"{b.id}", h("merged", "fusionado")):
+        table.add_column(column)
+    merged = merged_preview(a, b)
     for key in ("name", "emails", "phones", "company", "role", "city", "linkedin_url", "tags"):
         cells = [getattr(a, key), getattr(b, key), merged[key]]
         shown = [plain(", ".join(c) if isinstance(c, list) else (c or "")) for c in cells]
         if any(shown):
-            table.add_row(key, *shown)  # type: ignore[attr-defined]
+            table.add_row(key, *shown)
+    return table
 
 
 def merge_cmd(
@@ -208,21 +210,15 @@ def merge_cmd(
     as_json: Json = False,
 ) -> None:
     """Merge two people: every need, offer, note, follow-up, event and introduction stays."""
-    from rich.table import Table
-
-    from lazos.services.merge import merge_people
+    from lazos.services.merge import merge_people, same_person_error
     from lazos.services.people import get_person
 
     with network() as store:
         a, b = get_person(store, keep), get_person(store, other)
+        if a.id == b.id:
+            raise same_person_error(keep, other)
         if not yes and not as_json:
-            table = Table(show_header=True)
-            table.add_column("")
-            table.add_column(f"{a.id}")
-            table.add_column(f"{b.id}")
-            table.add_column(h("merged", "fusionado"))
-            _preview_rows(table, a, b)
-            console.print(table)
+            console.print(_preview_table(a, b))
             if not typer.confirm(h(f"Merge {b.id} into {a.id}?", f"¿Fusionar {b.id} en {a.id}?")):
                 raise typer.Abort()
         result = merge_people(store, keep=a.id, other=b.id)

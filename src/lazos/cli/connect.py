@@ -79,11 +79,16 @@ def intro_suggest(
 ) -> None:
     from lazos.connect import introductions as intros
     from lazos.connect.matching import candidates, match_all
+    from lazos.errors import field_error
 
     with network() as store:
         if need_id is not None:
             if helper is None:
-                raise typer.BadParameter(h("give HELPER too", "indica también HELPER"))
+                raise field_error("helper", "{field} is missing: to record a suggestion give the "
+                                  "need id and who can help, e.g. lazos intro suggest 3 Bob.",
+                                  "Falta {field}: para anotar una sugerencia da el id de la "
+                                  "necesidad y quién puede ayudar, p. ej. lazos intro suggest 3 "
+                                  "Bob.")
             _print_intro(intros.suggest(store, need_id=need_id, helper=helper, reason=reason), as_json)
             return
         found = candidates(store, match_all(store, limit=limit))
@@ -236,6 +241,7 @@ def followup_cmd(
 ) -> None:
     from lazos.connect.followups import followup_pack
     from lazos.errors import NotFoundError
+    from lazos.i18n import msg
 
     with network() as store:
         if target is None:
@@ -248,7 +254,17 @@ def followup_cmd(
             except NotFoundError as exc:
                 if exc.field != "person":
                     raise
-                drafts = followup_pack(store, event=target, invite=invite)
+                try:
+                    drafts = followup_pack(store, event=target, invite=invite)
+                except NotFoundError as not_event:
+                    if not_event.field != "event":
+                        raise
+                    raise NotFoundError(msg(
+                        "Neither a person nor an event matches {ref!r}: check the spelling, or "
+                        "list them with 'lazos people' and 'lazos event list'.",
+                        "Ni una persona ni un evento coinciden con {ref!r}: revisa cómo se "
+                        "escribe, o míralos con 'lazos people' y 'lazos event list'.",
+                        ref=target), field="target") from None
     _print_drafts(drafts, as_json)
     if not as_json:
         for m in drafts.messages:
@@ -359,6 +375,7 @@ def keep_cmd(
     as_json: Json = False,
 ) -> None:
     from lazos.connect.keep import due_keep_in_touch, set_person_cadence, set_tag_cadence
+    from lazos.errors import field_error
 
     with network() as store:
         if every is not None and tag:
@@ -371,6 +388,11 @@ def keep_cmd(
             say("Keep in touch with {who} every {n} days.", "Mantener contacto con {who} cada {n} días.",
                 who=person, n=every)
             return
+        if every is not None:
+            raise field_error("--every", "{field} needs whom it is for: a PERSON (lazos keep Bob "
+                              "--every 30) or --tag (lazos keep --tag vip --every 30).",
+                              "{field} necesita a quién se aplica: una PERSONA (lazos keep Bob "
+                              "--every 30) o --tag (lazos keep --tag vip --every 30).")
         with store.read() as session:
             due = due_keep_in_touch(session)
     if as_json:

@@ -85,6 +85,15 @@ def outbox_show(message_id: MessageId,
     if as_json:
         print_json(m)
     elif mailto:
+        if not m.mailto:
+            from lazos.errors import field_error
+
+            raise field_error("--mailto", "Message {id} is a {channel} note, not an email, so "
+                              "{field} does not apply. Run 'lazos outbox show {id}', copy the text and "
+                              "paste it at {link}.",
+                              "El mensaje {id} es una nota de {channel}, no un correo, "
+                              "así que {field} no sirve. Ejecuta 'lazos outbox show {id}', copia el texto y "
+                              "pégalo en {link}.", id=m.id, channel=m.channel, link=m.link or "-")
         print(m.mailto)
     else:
         _print_message(m)

@@ -37,11 +37,15 @@ def describe(p: Proposal) -> str:
     return f"[bold]{plain(label)}[/]{plain(extra)}: {plain(p.text)}  [dim]— {plain(p.why.render())}[/]"
 
 
+def _proposal_dict(p: Proposal) -> dict[str, Any]:
+    """A proposal as JSON data, with its reason rendered in the reader's language."""
+    return dict(to_dict(p), why=p.why.render(), date_unresolved=p.date_unresolved)
+
+
 def as_json(capture: Capture) -> None:
     """The note (its fields at the top level, as before) with its proposals."""
     data: dict[str, Any] = to_dict(capture.note)
-    data["proposals"] = [dict(to_dict(p), why=p.why.render(), date_unresolved=p.date_unresolved)
-                         for p in capture.proposals]
+    data["proposals"] = [_proposal_dict(p) for p in capture.proposals]
     data["new_proposals"] = capture.new
     print_json(data)
 
@@ -102,8 +106,7 @@ def pending(store: Store, person: str, *, accept: bool, as_json: bool) -> None:
     if accept:
         waiting = [decide(store, p.id, accept=True) for p in waiting]
     if as_json:
-        print_json([dict(to_dict(p), why=p.why.render(), date_unresolved=p.date_unresolved)
-                    for p in waiting])
+        print_json([_proposal_dict(p) for p in waiting])
         return
     if not waiting:
         say("Nothing waiting for review: write the note as the second argument, e.g. "

@@ -97,8 +97,13 @@ def followup_pack(store: Store, *, person: str | int | None = None,
     """Draft the same-day pack for one person, an event's attendees, or everyone met today.
 
     ``results`` are the matcher's results to mention helpers (computed when omitted);
-    ``invite`` ("lunch"/"dinner") adds an offer to meet in the thank-you email.
+    ``invite`` (a meal: lunch, dinner, coffee, breakfast) adds an offer to meet in the
+    thank-you email. Raises NotFoundError for an unknown person or event, or nobody met
+    today, and ValidationError for an unknown meal.
     """
+    from lazos.connect.invitations import MEALS, check_meal
+
+    meal_key = check_meal(invite, field="invite") if invite is not None else None
     day = day or today()
     with store.read() as session:
         ids, event_name = _targets(session, person, event, day)
@@ -120,8 +125,6 @@ def followup_pack(store: Store, *, person: str | int | None = None,
         helpers.setdefault(c.need_id, [])
         if len(helpers[c.need_id]) < 2:
             helpers[c.need_id].append(c.helper_name)
-    from lazos.connect.invitations import MEALS
-
     drafted: list[MessageRow] = []
     notes: list[str] = []
     with store.transaction() as session:
@@ -137,7 +140,7 @@ def followup_pack(store: Store, *, person: str | int | None = None,
             items = [{"text": n.text, "helpers": helpers.get(n.id, [])} for n in needs[pid]]
             offers = list(session.scalars(select(OfferRow.text).where(
                 OfferRow.person_id == pid).order_by(OfferRow.id)).all())
-            meal = MEALS[invite][lang][0] if invite in MEALS else None
+            meal = MEALS[meal_key][lang][0] if meal_key else None
             thanks = R.render("thank_you", lang, person=R.person_context(p), event=event_name,
                               needs=items, any_helper=any(i["helpers"] for i in items),
                               offers=offers[:2], invite=meal, signature=R.signature())

@@ -20,7 +20,7 @@ from lazos.clock import today, utcnow
 from lazos.connect.privacy import require_shareable
 from lazos.connect.states import CONNECTED, IntroState, check_move
 from lazos.connect.types import Attachment, Drafts, HistoryEntry, Introduction
-from lazos.errors import ConflictError, ValidationError
+from lazos.errors import ConflictError, ValidationError, field_error
 from lazos.i18n import msg, pick
 from lazos.messages import render as R
 from lazos.messages.outbox import add_draft, to_message
@@ -32,6 +32,7 @@ from lazos.store.schema import FollowUpRow, IntroductionRow, MessageRow, NeedRow
 
 S = IntroState
 CHECK_IN_AFTER_DAYS = 7
+DECLINED_BY = ("requester", "helper")
 
 
 # ---------------------------------------------------------------- reading
@@ -375,7 +376,15 @@ def _simple_move(store: Store, intro_id: int, target: IntroState, note: str = ""
 
 
 def decline(store: Store, intro_id: int, *, by: str | None = None) -> Introduction:
-    """Someone said no: the pair is never suggested again."""
+    """Someone said no: the pair is never suggested again. ``by`` is ``requester`` or
+    ``helper`` when known (ValidationError otherwise)."""
+    if by is not None:
+        by = by.strip().lower()
+        if by not in DECLINED_BY:
+            raise field_error("by", "{field} {value!r}: use requester (the person with the need) "
+                              "or helper.",
+                              "{field} {value!r}: usa requester (quien tiene la necesidad) o "
+                              "helper (quien ayuda).", value=by)
     return _simple_move(store, intro_id, S.DECLINED, f"declined by {by}" if by else "")
 
 

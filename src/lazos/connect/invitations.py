@@ -20,7 +20,7 @@ from lazos import validate
 from lazos.clock import today, utcnow
 from lazos.connect.keep import last_contacts
 from lazos.connect.ledger import ledger
-from lazos.connect.matching import ResultLike, match_all
+from lazos.connect.matching import ResultLike, check_limit, match_all
 from lazos.connect.types import Attachment, Drafts, InviteSuggestion
 from lazos.errors import ValidationError, field_error
 from lazos.i18n import msg, pick
@@ -47,6 +47,15 @@ _MONTHS = {"en": ["January", "February", "March", "April", "May", "June", "July"
                   "septiembre", "octubre", "noviembre", "diciembre"]}
 _FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S",
             "%d/%m/%Y %H:%M", "%d-%m-%Y %H:%M")
+
+
+def check_meal(value: str, *, field: str) -> str:
+    """The meal name (lower case) when Lazos knows it; else a ValidationError naming ``field``."""
+    meal = value.strip().lower()
+    if meal not in MEALS:
+        raise field_error(field, "{field} {value!r}: use one of {ok}.",
+                          "{field} {value!r}: usa uno de {ok}.", value=meal, ok=", ".join(MEALS))
+    return meal
 
 
 def human_when(when: datetime, lang: str) -> str:
@@ -129,10 +138,7 @@ def invite(store: Store, *, person: str | int, at: str | datetime, place: str,
     LAZOS_FROM (the invitation's ORGANIZER)."""
     from lazos.config import load_settings
 
-    meal = meal.strip().lower()
-    if meal not in MEALS:
-        raise field_error("meal", "{field} {value!r}: use one of {ok}.",
-                          "{field} {value!r}: usa uno de {ok}.", value=meal, ok=", ".join(MEALS))
+    meal = check_meal(meal, field="meal")
     where = validate.optional_short(place, field="place")
     if not where:
         raise field_error("place", "{field} is empty: say where, e.g. --place 'Casa Pepe, Madrid'.",
@@ -191,7 +197,9 @@ def invite(store: Store, *, person: str | int, at: str | datetime, place: str,
 
 def suggest_invites(store: Store, *, results: Sequence[ResultLike] | None = None,
                     limit: int = 10, day: date | None = None) -> list[InviteSuggestion]:
-    """People ranked by how much good a meal could do, each with its reasons."""
+    """People ranked by how much good a meal could do, each with its reasons (at most
+    ``limit``; a ``limit`` under 1 raises ValidationError)."""
+    check_limit(limit)
     day = day or today()
     results = list(results) if results is not None else match_all(store, limit=3)
     balance = {line.person_id: line for line in ledger(store)}

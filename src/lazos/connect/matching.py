@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from sqlalchemy import select
 
 from lazos.connect.states import IntroState
+from lazos.errors import field_error
 from lazos.i18n import Msg
 from lazos.store import Store, convert
 from lazos.store.schema import IntroductionRow, NeedRow, PersonRow
@@ -28,8 +29,21 @@ class ResultLike(Protocol):
     def matches(self) -> Sequence[Any]: ...
 
 
+def check_limit(limit: int, *, field: str = "limit") -> int:
+    """``limit`` when it is 1 or more; else a ValidationError naming ``field``."""
+    if limit < 1:
+        raise field_error(field, "{field} must be 1 or more (got {value}): it is how many to "
+                          "show, e.g. --limit 5.",
+                          "{field} debe ser 1 o más (recibido {value}): es cuántos mostrar, "
+                          "p. ej. --limit 5.", value=limit)
+    return limit
+
+
 def match_all(store: Store, *, limit: int = 3) -> list[ResultLike]:
-    """All open needs' best helpers, from the matcher."""
+    """All open needs' best helpers (``limit`` per need), from the matcher.
+
+    Raises ValidationError for a ``limit`` under 1."""
+    check_limit(limit)
     from lazos.match.service import match_all as run  # type: ignore[import-not-found,unused-ignore]
 
     return list(run(store, limit=limit))

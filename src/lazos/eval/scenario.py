@@ -24,7 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from lazos.errors import ImportFileError
+from lazos.errors import ImportFileError, UserError
 from lazos.i18n import msg
 
 TOP = 3
@@ -52,7 +52,7 @@ def read_scenario(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]
     truth: list[dict[str, Any]] | None = None
     for number, item in enumerate(read_jsonl(path, ()), 1):
         if "truth" in item:
-            truth = list(item["truth"])
+            truth = _truth(item["truth"], path, number)
             continue
         if not isinstance(item.get("person"), str) or not isinstance(item.get("note"), str):
             raise ImportFileError(msg(
@@ -63,6 +63,25 @@ def read_scenario(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]
                 field=str(path))
         notes.append(item)
     return notes, truth
+
+
+def _is_truth_item(item: object) -> bool:
+    return (isinstance(item, dict) and isinstance(item.get("who"), str)
+            and isinstance(item.get("helpers"), list)
+            and all(isinstance(h, str) for h in item["helpers"]))
+
+
+def _truth(value: object, path: Path, number: int) -> list[dict[str, Any]]:
+    """The truth line's list, each item ``{"who": name, "helpers": [names]}``; else an
+    ImportFileError naming the file and entry."""
+    if not isinstance(value, list) or not all(_is_truth_item(t) for t in value):
+        raise ImportFileError(msg(
+            "{file}, entry {n}: \"truth\" must be a list of {{\"who\": NAME, \"helpers\": "
+            "[NAMES]}}, e.g. {{\"truth\": [{{\"who\": \"Ana\", \"helpers\": [\"Bob\"]}}]}}.",
+            "{file}, entrada {n}: \"truth\" debe ser una lista de {{\"who\": NOMBRE, "
+            "\"helpers\": [NOMBRES]}}, p. ej. {{\"truth\": [{{\"who\": \"Ana\", \"helpers\": "
+            "[\"Bob\"]}}]}}.", file=str(path), n=number), field=str(path))
+    return [dict(t) for t in value]
 
 
 def score_pairs(truth: list[dict[str, Any]], suggestions: list[dict[str, Any]],
@@ -115,12 +134,18 @@ def run_scenario(path: Path, *, top: int = TOP, on: date | None = None) -> Scena
         store = open_store(f"sqlite:///{Path(tmp) / 'scenario.db'}")
         try:
             names: dict[int, str] = {}
-            for item in notes:
+            for number, item in enumerate(notes, 1):
                 lang = item.get("lang") if item.get("lang") in ("es", "en") else None
-                person = add_person(store, name=item["person"], languages=[lang] if lang else [])
+                try:
+                    person = add_person(store, name=item["person"],
+                                        languages=[lang] if lang else [])
+                    capture = capture_note(store, person=person.id, text=item["note"],
+                                           happened_on=item.get("date") or on)
+                except UserError as exc:
+                    raise ImportFileError(msg("{file}, entry {n}: {reason}",
+                                              "{file}, entrada {n}: {reason}", file=str(path),
+                                              n=number, reason=exc.msg), field=str(path)) from None
                 names[person.id] = person.name
-                capture = capture_note(store, person=person.id, text=item["note"],
-                                       happened_on=item.get("date") or on)
                 decide_all(store, capture.note.id, accept=True)
             needs = {n.id: n for n in list_needs(store)}
             results = match_all(store, limit=top)

@@ -13,7 +13,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from lazos.i18n import msg
 from lazos.io.encoding import file_error
+from lazos.io.records import Rejection
 
 csv.field_size_limit(10 * 1024 * 1024)
 
@@ -30,6 +32,17 @@ class Table:
     header: list[str]
     header_line: int
     rows: list[Row]
+
+
+def too_many_fields(row: Row, *, spare: int = 0) -> Rejection | None:
+    """The rejection of a row with more fields than the header (beyond ``spare`` that a
+    format adds on every line), or None when the row fits."""
+    if row.extra <= spare:
+        return None
+    return Rejection(row.line, msg(
+        "{extra} more field(s) than the header: a comma inside an unquoted value?",
+        "{extra} campo(s) más que la cabecera: ¿una coma en un valor sin comillas?",
+        extra=row.extra))
 
 
 def delimiter(sample: str) -> str:

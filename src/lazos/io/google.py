@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from lazos.i18n import msg
-from lazos.io.csvread import Row, read_table
+from lazos.io.csvread import Row, read_table, too_many_fields
 from lazos.io.fields import classify_url, finish, group_tags, join_name, split_multi
 from lazos.io.records import Contact, Parsed, Rejection
 
@@ -79,11 +78,9 @@ def parse(text: str, path: Path | str) -> Parsed:
     table = read_table(text, path, is_header=looks_like)
     out = Parsed(format=FORMAT)
     for row in table.rows:
-        if row.extra:
-            out.rejected.append(Rejection(row.line, msg(
-                "{extra} more field(s) than the header: a comma inside an unquoted value?",
-                "{extra} campo(s) más que la cabecera: ¿una coma en un valor sin comillas?",
-                extra=row.extra)))
+        bad = too_many_fields(row)
+        if bad is not None:
+            out.rejected.append(bad)
             continue
         out.add(_contact(row))
     return out

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lazos.i18n import msg
-from lazos.io.csvread import read_table
+from lazos.io.csvread import read_table, too_many_fields
 from lazos.io.fields import (
     classify_url,
     finish,
@@ -38,11 +38,9 @@ def parse(text: str, path: Path | str) -> Parsed:
     out = Parsed(format=FORMAT)
     for row in table.rows:
         v = row.values
-        if row.extra:
-            out.rejected.append(Rejection(row.line, msg(
-                "{extra} more field(s) than the header: a comma inside an unquoted value?",
-                "{extra} campo(s) más que la cabecera: ¿una coma en un valor sin comillas?",
-                extra=row.extra)))
+        bad = too_many_fields(row)
+        if bad is not None:
+            out.rejected.append(bad)
             continue
         url = (v.get("URL") or v.get("Profile URL") or "").strip()
         contact = Contact(line=row.line,

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lazos.i18n import msg
-from lazos.io.csvread import Row, read_table
+from lazos.io.csvread import Row, read_table, too_many_fields
 from lazos.io.fields import classify_url, finish, join_name
 from lazos.io.records import Contact, Parsed, Rejection
 
@@ -91,11 +90,9 @@ def parse(text: str, path: Path | str) -> Parsed:
                          "las columnas no son las de Outlook ({found}). Prueba 'lazos import "
                          "csv FICHERO --map ...'.", found=", ".join(table.header[:8]))
     for row in table.rows:
-        if row.extra > 1:  # Thunderbird ends every line with one spare comma
-            out.rejected.append(Rejection(row.line, msg(
-                "{extra} more fields than the header: a comma inside an unquoted value?",
-                "{extra} campos más que la cabecera: ¿una coma en un valor sin comillas?",
-                extra=row.extra)))
+        bad = too_many_fields(row, spare=1)  # Thunderbird ends every line with one spare comma
+        if bad is not None:
+            out.rejected.append(bad)
             continue
         out.add(_contact(row))
     return out

@@ -67,6 +67,17 @@ class ImportSummary:
     possible_duplicates: int = 0
 
 
+def _valid_only(raw: list[str], check: Callable[[str], str], warnings: list[Msg]) -> list[str]:
+    """The values ``check`` accepts (normalised, without repeats); each refusal is a warning."""
+    good: list[str] = []
+    for value in raw:
+        try:
+            good.append(check(value))
+        except ValidationError as exc:
+            warnings.append(exc.msg)
+    return list(dict.fromkeys(good))
+
+
 def _validated(contact: Contact) -> tuple[dict[str, Any], list[Msg]] | Rejection:
     """Store-ready values: the name must pass; a bad optional value is left out with a warning."""
     try:
@@ -85,20 +96,8 @@ def _validated(contact: Contact) -> tuple[dict[str, Any], list[Msg]] | Rejection
                                 "{field} {value!r} no es válido; se omite.",
                                 field=key, value=str(raw)[:80]))
 
-    good_emails: list[str] = []
-    for email in contact.emails:
-        try:
-            good_emails.append(validate.email(email))
-        except ValidationError as exc:
-            warnings.append(exc.msg)
-    good_phones: list[str] = []
-    for phone in contact.phones:
-        try:
-            good_phones.append(validate.phone(phone))
-        except ValidationError as exc:
-            warnings.append(exc.msg)
-    values["emails"] = list(dict.fromkeys(good_emails))
-    values["phones"] = list(dict.fromkeys(good_phones))
+    values["emails"] = _valid_only(contact.emails, validate.email, warnings)
+    values["phones"] = _valid_only(contact.phones, validate.phone, warnings)
     for key in SCALARS:
         raw = getattr(contact, key)
         if raw:

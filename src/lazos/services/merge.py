@@ -19,7 +19,7 @@ from sqlalchemy import Table, and_, delete, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from lazos.clock import utcnow
-from lazos.errors import ConflictError
+from lazos.errors import ConflictError, field_error
 from lazos.i18n import Msg, msg
 from lazos.io.fields import linkedin_key
 from lazos.model import Person
@@ -134,7 +134,14 @@ def count_duplicates(session: Session, *, among: list[int] | None = None) -> int
 
 
 def find_duplicates(store: Store, *, limit: int | None = None) -> list[Duplicate]:
-    """Proposed merges, surest first."""
+    """Proposed merges, surest first; at most ``limit`` (≥ 1) when given.
+
+    Raises ValidationError for a ``limit`` under 1."""
+    if limit is not None and limit < 1:
+        raise field_error("limit", "{field} must be 1 or more (got {value}): it is how many "
+                          "pairs to show, e.g. --limit 20.",
+                          "{field} debe ser 1 o más (recibido {value}): es cuántas parejas "
+                          "mostrar, p. ej. --limit 20.", value=limit)
     with store.read() as session:
         pairs = _pairs(*_load(session), None)
         ordered = sorted(pairs.items(), key=lambda kv: (-kv[1][2], kv[0]))[:limit]
@@ -193,6 +200,13 @@ def _move(session: Session, table: Table, column: str, keep_id: int, other_id: i
     return int(getattr(result, "rowcount", 0) or 0)
 
 
+def same_person_error(keep: str | int, other: str | int) -> ConflictError:
+    """The refusal when both references of a merge name the same person."""
+    return ConflictError(msg("{ref!r} and {other!r} are the same person: nothing to merge.",
+                             "{ref!r} y {other!r} son la misma persona: nada que fusionar.",
+                             ref=str(keep), other=str(other)), field="person")
+
+
 def merge_people(store: Store, *, keep: str | int, other: str | int) -> MergeResult:
     """Merge ``other`` into ``keep``: every record of both stays, on ``keep``.
 
@@ -204,9 +218,7 @@ def merge_people(store: Store, *, keep: str | int, other: str | int) -> MergeRes
         keep_row = resolve_person(session, keep)
         other_row = resolve_person(session, other)
         if keep_row.id == other_row.id:
-            raise ConflictError(msg("{ref!r} and {other!r} are the same person: nothing to merge.",
-                                    "{ref!r} y {other!r} son la misma persona: nada que fusionar.",
-                                    ref=str(keep), other=str(other)), field="person")
+            raise same_person_error(keep, other)
         preview = merged_preview(convert.person(keep_row), convert.person(other_row))
         keep_id, other_id = keep_row.id, other_row.id
         created = min(keep_row.created_at, other_row.created_at)
