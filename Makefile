@@ -19,7 +19,7 @@ install: $(STAMP)
 
 ## make run: start Lazos on SQLite (loads the bundled sample network into an empty store)
 run: $(STAMP)
-	$(VENV)/bin/lazos overview --sample-if-empty
+	$(VENV)/bin/lazos overview --sample-if-empty --connections 5
 
 ## make test: the whole suite on SQLite, then again on PostgreSQL
 test: test-sqlite test-postgres
