@@ -40,6 +40,16 @@ class LazosError(Exception):
     def render(self, lang: str | None = None) -> str:
         return self.msg.render(lang)
 
+    def to_dict(self, lang: str | None = None) -> dict[str, object]:
+        """The one JSON error shape every API endpoint returns (datasette's)."""
+        errors: list[dict[str, object]] = [{"field": self.field, "message": self.render(lang)}]
+        out: dict[str, object] = {"ok": False, "error": self.render(lang), "errors": errors,
+                                  "status": self.http_status}
+        candidates = getattr(self, "candidates", None)
+        if candidates:
+            out["candidates"] = [{"id": i, "label": label} for i, label in candidates]
+        return out
+
 
 class UserError(LazosError):
     exit_code = 2

@@ -4,6 +4,7 @@ option and the fix, and nothing is drafted or recorded."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -30,10 +31,11 @@ def network(cli: CliRunner) -> CliRunner:
     return cli
 
 
-def _outbox(cli: CliRunner) -> list[object]:
+def _outbox(cli: CliRunner) -> list[dict[str, Any]]:
     code, out = run(cli, "outbox", "--all", "--json")
     assert code == 0, out
-    return list(json.loads(out))
+    found: list[dict[str, Any]] = json.loads(out)
+    return found
 
 
 def test_recording_a_suggestion_without_the_helper_says_what_to_add(network: CliRunner) -> None:
@@ -78,8 +80,8 @@ def test_followup_with_an_unknown_meal_drafts_nothing(network: CliRunner) -> Non
     assert _outbox(network) == []
     code, out = run(network, "followup", "Bob", "--invite", "Dinner")
     assert code == 0, out
-    thanks = next(m for m in _outbox(network) if m["kind"] == "thank_you")  # type: ignore[index]
-    assert "dinner" in thanks["body"]  # type: ignore[index]
+    thanks = next(m for m in _outbox(network) if m["kind"] == "thank_you")
+    assert "dinner" in thanks["body"]
 
 
 def test_keep_every_without_whom_is_refused(network: CliRunner) -> None:
@@ -89,7 +91,22 @@ def test_keep_every_without_whom_is_refused(network: CliRunner) -> None:
 
 def test_mailto_of_a_linkedin_note_points_to_the_profile(network: CliRunner) -> None:
     assert run(network, "followup", "Bob")[0] == 0
-    linkedin = next(m for m in _outbox(network) if m["channel"] == "linkedin")  # type: ignore[index]
-    code, out = run(network, "outbox", "show", str(linkedin["id"]), "--mailto")  # type: ignore[index]
+    linkedin = next(m for m in _outbox(network) if m["channel"] == "linkedin")
+    code, out = run(network, "outbox", "show", str(linkedin["id"]), "--mailto")
     assert code == 2 and "not an email" in out
     assert "https://www.linkedin.com/in/bobsmith" in " ".join(out.split())
+
+
+@pytest.mark.parametrize(("var", "value", "said"), [
+    ("LAZOS_FROM", "ana-at-example", "LAZOS_FROM 'ana-at-example' is not an email address"),
+    ("LAZOS_SMTP_TIMEOUT", "0", "LAZOS_SMTP_TIMEOUT must be a number of seconds above 0"),
+])
+def test_a_broken_sending_setting_is_named_and_the_draft_stays(
+        network: CliRunner, monkeypatch: pytest.MonkeyPatch, var: str, value: str,
+        said: str) -> None:
+    assert run(network, "intro", "ask", "1", "Bob")[0] == 0
+    monkeypatch.setenv("LAZOS_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv(var, value)
+    code, out = run(network, "outbox", "send", "1")
+    assert code == 2 and said in " ".join(out.split()), out
+    assert [(m["status"], m["attempts"]) for m in _outbox(network)] == [("draft", 0)]

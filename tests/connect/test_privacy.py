@@ -3,13 +3,18 @@ Lucía's recorded consent."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pytest
 
 from lazos.connect import introductions as intros
+from lazos.connect.checkins import draft_check_in
+from lazos.connect.followups import followup_pack
 from lazos.connect.states import IntroState
 from lazos.errors import PrivacyError
 from lazos.messages.outbox import list_messages
 from lazos.services.needs import record_consent
+from lazos.services.notes import add_event, attend
 from lazos.store import Store
 from tests.connect.conftest import Net
 
@@ -48,3 +53,37 @@ def test_after_consent_is_recorded_the_introduction_goes_ahead(store: Store, net
     to_marta = intros.accept(store, asked.introduction.id)
     assert to_marta.messages[0].to == ["marta@example.es"]
     assert SECRET in to_marta.messages[0].body
+
+
+@dataclass(frozen=True)
+class _Match:
+    need_id: int | None
+    person_id: int
+    score: float = 0.9
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class _Result:
+    need_id: int | None
+    matches: list[_Match]
+
+
+def test_follow_ups_and_an_introduction_for_another_need_keep_the_private_one_to_lucia(
+        store: Store, net: Net, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LAZOS_NOW", "2026-11-27T18:00:00")
+    add_event(store, name="Mixer", happened_on="2026-11-27")
+    attend(store, event="Mixer", people=[net.lucia.id, net.bob.id, net.marta.id])
+    results = [_Result(net.visa.id, [_Match(None, net.marta.id)]),
+               _Result(net.roof.id, [_Match(None, net.bob.id)])]
+
+    pack = followup_pack(store, event="Mixer", results=results)
+    to_lucia = [m for m in pack.messages if m.kind == "thank_you" and m.to == [net.lucia.email]]
+    assert len(to_lucia) == 1 and SECRET in to_lucia[0].body   # Lucía reads her own need
+    intro = intros.introduce(store, need_id=net.roof.id, helper="Bob", direct=True)
+    assert intro.introduction is not None
+    draft_check_in(store, intro.introduction.id)
+
+    assert {m.kind for m in list_messages(store)} >= {"thank_you", "linkedin_note",
+                                                      "introduction", "check_in"}
+    assert _leaks_to_others(store, net) == []

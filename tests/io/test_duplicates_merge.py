@@ -111,3 +111,20 @@ def test_import_reports_possible_duplicates(cli, tmp_path) -> None:
     code, out = run(cli, "import", str(path))
     assert code == 0, out
     assert "1 possible duplicate" in out and "lazos duplicates" in out
+
+
+def test_cli_merge_of_one_person_with_themself_is_refused_before_any_preview(cli) -> None:
+    run(cli, "person", "add", "Alice Brown", "--email", "alice@example.com")
+    code, out = run(cli, "merge", "1", "alice@example.com", input="y\n")
+    assert code == 2 and "are the same person: nothing to merge" in out
+    assert "Merge 1 into 1?" not in out and "merged" not in out
+    assert len(json.loads(run(cli, "people", "--json")[1])) == 1
+
+
+def test_cli_duplicates_limit_under_one_is_refused(cli) -> None:
+    run(cli, "person", "add", "Alice Brown", "--email", "alice@example.com")
+    run(cli, "person", "add", "Alice B", "--email", "alice@example.com")
+    code, out = run(cli, "duplicates", "--limit", "0")
+    assert code == 2 and "limit must be 1 or more" in out and "No duplicates" not in out
+    code, out = run(cli, "duplicates", "--limit", "1", "--json")
+    assert code == 0 and len(json.loads(out)) == 1

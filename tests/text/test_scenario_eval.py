@@ -74,3 +74,22 @@ def test_dev_scenario_finds_the_needs_and_connections() -> None:
     assert ex["needs_matched_by_person"] / ex["needs_in_truth"] >= 0.9
     assert result.pairs is not None
     assert result.pairs["recall"] >= 0.45 and result.pairs["precision"] >= 0.5
+
+
+@pytest.mark.parametrize("truth", [5, [{"who": "Ana"}], [{"who": "Ana", "helpers": "Bob"}]])
+def test_a_malformed_truth_line_names_the_file_and_entry(cli: CliRunner, tmp_path: Path,
+                                                        truth: object) -> None:
+    path = _write(tmp_path, [NOTES[0], {"truth": truth}])
+    code, text = run(cli, "eval", "scenario", "--notes", str(path), "--out",
+                     str(tmp_path / "o.jsonl"))
+    assert code == 2 and "entry 2" in text and '"truth" must be a list' in text, text
+
+
+def test_a_bad_value_in_a_note_names_the_file_and_entry(cli: CliRunner, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LAZOS_EMBEDDER", "fake")
+    path = _write(tmp_path, [NOTES[0], dict(NOTES[1], date="yesterday")])
+    code, text = run(cli, "eval", "scenario", "--notes", str(path), "--out",
+                     str(tmp_path / "o.jsonl"))
+    assert code == 2 and "entry 2" in text and "YYYY-MM-DD" in text, text
+    assert not (tmp_path / "o.jsonl").exists()

@@ -16,8 +16,6 @@ if TYPE_CHECKING:
     from lazos.model import Person
     from lazos.services.imports import ImportSummary, LineIssue
 
-FORMATS = ("vcard", "linkedin", "google", "outlook", "csv", "json")
-EXPORT_FORMATS = ("vcard", "csv", "json")
 SHOWN_ISSUES = 20
 
 Json = Annotated[bool, typer.Option("--json", help=h("Print JSON.", "Imprime JSON."))]
@@ -56,18 +54,8 @@ def import_cmd(
                                   "[FORMAT] FILE.",
                                   "Da el fichero, opcionalmente tras su formato: lazos import "
                                   "[FORMATO] FICHERO."), field="file")
-    fmt: str | None = None
-    if len(args) == 1:
-        file = Path(args[0])
-    else:
-        first, file = args[0], Path(args[1])
-        fmt = first.lower()
-        if fmt not in FORMATS:
-            raise ValidationError(msg("Unknown format {fmt!r}: use one of {formats}, or give only "
-                                      "the file to detect it.",
-                                      "Formato desconocido {fmt!r}: usa uno de {formats}, o da "
-                                      "solo el fichero para detectarlo.",
-                                      fmt=first, formats=", ".join(FORMATS)), field="format")
+    fmt = args[0].lower() if len(args) == 2 else None
+    file = Path(args[-1])
     pairs = parse_map(mapping) if mapping is not None else None
     with network() as store, _ProgressBar(not as_json) as progress:
         summary = import_file(store, path=file, fmt=fmt, mapping=pairs, strict=strict,

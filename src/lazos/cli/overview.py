@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from lazos.cli.common import console, h, network, plain, print_json, say
-
-if TYPE_CHECKING:
-    from lazos.store import Store
 
 
 def demo() -> None:
@@ -31,6 +28,7 @@ def overview_cmd(
         "Muestra también tantas conexiones posibles (usa el buscador; 0 = ninguna)."))] = 0,
     as_json: Annotated[bool, typer.Option("--json", help=h("Print JSON.", "Imprime JSON."))] = False,
 ) -> None:
+    from lazos.services.connections import best_connections
     from lazos.services.sample import is_empty, load_sample
     from lazos.services.show import overview
 
@@ -40,7 +38,7 @@ def overview_cmd(
             say("Your network was empty: loaded the sample network ({n} people).",
                 "Tu red estaba vacía: cargada la red de ejemplo ({n} personas).", n=n)
         view = overview(store)
-        best = _best_connections(store, connections) if connections > 0 else []
+        best = best_connections(store, count=connections) if connections > 0 else []
     if as_json:
         print_json({"overview": view, "connections": best} if connections > 0 else view)
         return
@@ -60,29 +58,9 @@ def overview_cmd(
         console.print(h("[bold]Connections you could make[/] (lazos match for all)",
                         "[bold]Conexiones que podrías hacer[/] (lazos match para verlas todas)"))
         for c in best:
-            console.print(f"  {plain(c['helper'])} → {plain(c['requester'])}: {plain(c['need'][:90])}")
-            console.print(f"    [dim]{plain(c['why'])}[/]  lazos intro ask {c['need_id']} {c['helper_id']}")
-
-
-def _best_connections(store: Store, count: int) -> list[dict[str, object]]:
-    """The strongest suggested (need, helper) pairs in the network, one per need."""
-    from lazos.match.service import match_all
-    from lazos.services.needs import list_needs
-    from lazos.services.people import list_people
-
-    names = {p.id: p.name for p in list_people(store)}
-    needs = {n.id: n for n in list_needs(store)}
-    pairs = []
-    for result in match_all(store, limit=1):
-        if result.suggest and result.matches and result.need_id in needs:
-            m = result.matches[0]
-            need = needs[result.need_id]
-            pairs.append({"need_id": need.id, "need": ("🔒 " if not need.shareable else "") + need.text,
-                          "requester": names.get(need.person_id, "?"), "helper_id": m.person_id,
-                          "helper": names.get(m.person_id, "?"), "score": m.score,
-                          "why": m.reason.render()})
-    pairs.sort(key=lambda p: -float(p["score"]))  # type: ignore[arg-type]
-    return pairs[:count]
+            lock = "🔒 " if c.private else ""
+            console.print(f"  {plain(c.helper)} → {plain(c.requester)}: {lock}{plain(c.need[:90])}")
+            console.print(f"    [dim]{plain(c.why)}[/]  lazos intro ask {c.need_id} {c.helper_id}")
 
 
 def register(app: typer.Typer) -> None:

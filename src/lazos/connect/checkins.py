@@ -8,12 +8,12 @@ from datetime import date
 from sqlalchemy import select
 
 from lazos.clock import today
-from lazos.connect.introductions import Parties, to_intro
+from lazos.connect.drafting import Parties, draft_to
+from lazos.connect.introductions import to_intro
 from lazos.connect.types import Drafts, DueItem
 from lazos.errors import ConflictError
 from lazos.i18n import msg
-from lazos.messages import render as R
-from lazos.messages.outbox import add_draft, to_message
+from lazos.messages.outbox import to_message
 from lazos.model import FollowUpKind, FollowUpStatus
 from lazos.store import Store
 from lazos.store.lookup import get_row
@@ -44,14 +44,8 @@ def draft_check_in(store: Store, intro_id: int) -> Drafts:
                 "La presentación {id} está {state}: preguntar cómo fue tiene sentido una vez "
                 "presentados.", id=intro_id, state=row.state), field="state")
         parties = Parties(session, row)
-        lang = parties.req_lang
-        rendered = R.render("checkin", lang, **parties.context(lang))
-        p = parties.requester
-        m = add_draft(session, kind="check_in", lang=lang, to=[p.email] if p.email else [],
-                      subject=rendered.subject, body=rendered.body, person_ids=[p.id],
-                      introduction_id=row.id)
-        notes = [] if p.email else [msg(
-            "{name} has no email address: copy the text from the outbox.",
-            "{name} no tiene correo: copia el texto desde la bandeja de salida.",
-            name=p.name).render()]
+        notes: list[str] = []
+        m = draft_to(session, kind="check_in", template="checkin", lang=parties.req_lang,
+                     person=parties.requester, context=parties.context(parties.req_lang),
+                     intro_id=row.id, notes=notes)
         return Drafts(introduction=to_intro(session, row), messages=[to_message(m)], notes=notes)

@@ -9,26 +9,24 @@ transaction (a refused move leaves neither a state change nor a draft behind).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import timedelta
-from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from lazos.clock import today, utcnow
+from lazos.connect.drafting import Parties, draft_introduction, draft_to
 from lazos.connect.privacy import require_shareable
 from lazos.connect.states import CONNECTED, IntroState, check_move
-from lazos.connect.types import Attachment, Drafts, HistoryEntry, Introduction
+from lazos.connect.types import Drafts, HistoryEntry, Introduction
 from lazos.errors import ConflictError, ValidationError, field_error
 from lazos.i18n import msg, pick
 from lazos.messages import render as R
-from lazos.messages.outbox import add_draft, to_message
-from lazos.messages.vcard import person_vcard, vcard_filename
-from lazos.model import FollowUpKind, FollowUpStatus, Need, NeedStatus, Person
-from lazos.store import Store, convert
+from lazos.messages.outbox import to_message
+from lazos.model import FollowUpKind, FollowUpStatus, NeedStatus
+from lazos.store import Store
 from lazos.store.lookup import get_row, resolve_person
-from lazos.store.schema import FollowUpRow, IntroductionRow, MessageRow, NeedRow, OfferRow
+from lazos.store.schema import FollowUpRow, IntroductionRow, MessageRow, NeedRow
 
 S = IntroState
 CHECK_IN_AFTER_DAYS = 7
@@ -165,93 +163,6 @@ def suggest(store: Store, *, need_id: int, helper: str | int, reason: object = N
                                                 reason=reason))
 
 
-# ---------------------------------------------------------------- drafting
-
-class Parties:
-    """The need, both people and their languages, loaded once per move."""
-
-    def __init__(self, session: Session, row: IntroductionRow) -> None:
-        need_row = get_row(session, NeedRow, row.need_id, label="need")
-        self.need: Need = convert.need(need_row)
-        self.requester: Person = convert.person(resolve_person(session, need_row.person_id))
-        self.helper: Person = convert.person(resolve_person(session, row.helper_id))
-        self.req_lang = R.message_lang(self.requester.lang, self.need.lang)
-        self.helper_lang = R.message_lang(self.helper.lang, self.need.lang)
-        self.offers = list(session.scalars(select(OfferRow.text).where(
-            OfferRow.person_id == self.helper.id).order_by(OfferRow.id)).all())
-        self.reason_raw = row.reason
-
-    def context(self, lang: str) -> dict[str, Any]:
-        reason = R.read_text(self.reason_raw, lang)
-        return {"requester": R.person_context(self.requester),
-                "helper": R.person_context(self.helper),
-                "need_text": self.need.text, "reason": reason, "signature": R.signature()}
-
-    def why_requester(self, lang: str) -> str:
-        """One line for the person with the need: why talk to the helper."""
-        reason = R.read_text(self.reason_raw, lang)
-        if reason:
-            return reason
-        if self.offers:
-            return pick(lang, "can help with: ", "puede ayudar con: ") + "; ".join(self.offers[:2])
-        return pick(lang, "I think they can help you with what you need.",
-                    "creo que puede ayudarte con lo que necesitas.")
-
-    def why_helper(self, lang: str) -> str:
-        """One line for the helper: what the other person needs (only when shareable)."""
-        return pick(lang, 'what they told me they need: "{t}".',
-                    "me contó que necesita: «{t}».").format(t=self.need.text)
-
-
-def _no_email_note(p: Person) -> str:
-    return msg("{name} has no email address: the draft is in the outbox anyway. Add one "
-               "(lazos person edit {id} --email ...) or copy the text / open the mailto: link "
-               "from 'lazos outbox show'.",
-               "{name} no tiene correo: el borrador está igualmente en la bandeja de salida. "
-               "Añade uno (lazos person edit {id} --email ...) o copia el texto / abre el enlace "
-               "mailto: desde 'lazos outbox show'.", name=p.name, id=p.id).render()
-
-
-def _draft_to(session: Session, *, kind: str, template: str, lang: str, person: Person,
-              context: dict[str, Any], intro_id: int, notes: list[str],
-              person_ids: Sequence[int] | None = None,
-              attachments: Sequence[Attachment] = ()) -> MessageRow:
-    rendered = R.render(template, lang, **context)
-    if not person.email:
-        notes.append(_no_email_note(person))
-    return add_draft(session, kind=kind, lang=lang, to=[person.email] if person.email else [],
-                     subject=rendered.subject, body=rendered.body,
-                     person_ids=list(person_ids or [person.id]), attachments=attachments,
-                     introduction_id=intro_id)
-
-
-def _draft_introduction(session: Session, row: IntroductionRow, parties: Parties,
-                        notes: list[str]) -> list[MessageRow]:
-    """The two-way introduction: one email to both when they share a language, else one
-    each in their own language. Both vCards attached either way."""
-    cards = [Attachment(vcard_filename(p), "text/vcard", person_vcard(p))
-             for p in (parties.requester, parties.helper)]
-    groups: list[tuple[str, list[Person]]] = []
-    if parties.req_lang == parties.helper_lang:
-        groups.append((parties.req_lang, [parties.requester, parties.helper]))
-    else:
-        groups += [(parties.req_lang, [parties.requester]), (parties.helper_lang, [parties.helper])]
-    rows = []
-    for lang, people in groups:
-        ctx = parties.context(lang) | {"why_requester": parties.why_requester(lang),
-                                       "why_helper": parties.why_helper(lang)}
-        rendered = R.render("introduction", lang, **ctx)
-        for p in people:
-            if not p.email:
-                notes.append(_no_email_note(p))
-        rows.append(add_draft(session, kind="introduction", lang=lang,
-                              to=[p.email for p in people if p.email], subject=rendered.subject,
-                              body=rendered.body,
-                              person_ids=[parties.requester.id, parties.helper.id],
-                              attachments=cards, introduction_id=row.id))
-    return rows
-
-
 def _schedule_check_in(session: Session, row: IntroductionRow, parties: Parties) -> None:
     text = pick(parties.req_lang, "How did it go with {name}?", "¿Cómo te fue con {name}?").format(
         name=parties.helper.name.split()[0])
@@ -296,7 +207,7 @@ def ask(store: Store, *, intro_id: int | None = None, need_id: int | None = None
         check_move(row.id, IntroState(row.state), S.ASKED_REQUESTER)
         parties = Parties(session, row)
         notes: list[str] = []
-        draft = _draft_to(session, kind="ask_requester", template="ask_requester",
+        draft = draft_to(session, kind="ask_requester", template="ask_requester",
                           lang=parties.req_lang, person=parties.requester,
                           context=parties.context(parties.req_lang), intro_id=row.id, notes=notes)
         _history(row, S.ASKED_REQUESTER)
@@ -313,7 +224,7 @@ def accept(store: Store, intro_id: int) -> Drafts:
             require_shareable(parties.need, owner=parties.requester.name,
                               recipient=parties.helper.name)
             notes: list[str] = []
-            draft = _draft_to(session, kind="ask_helper", template="ask_helper",
+            draft = draft_to(session, kind="ask_helper", template="ask_helper",
                               lang=parties.helper_lang, person=parties.helper,
                               context=parties.context(parties.helper_lang), intro_id=row.id,
                               notes=notes)
@@ -335,7 +246,7 @@ def _introduce(session: Session, row: IntroductionRow, *, note: str = "") -> Dra
     check_move(row.id, IntroState(row.state), S.INTRODUCED)
     require_shareable(parties.need, owner=parties.requester.name, recipient=parties.helper.name)
     notes: list[str] = []
-    drafts = _draft_introduction(session, row, parties, notes)
+    drafts = draft_introduction(session, row, parties, notes)
     _history(row, S.INTRODUCED, note)
     _schedule_check_in(session, row, parties)
     need = session.get(NeedRow, row.need_id)

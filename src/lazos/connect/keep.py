@@ -70,11 +70,6 @@ def set_tag_cadence(store: Store, *, tag: str, days: int) -> None:
             row.days = days
 
 
-def tag_cadences(store: Store) -> dict[str, int]:
-    with store.read() as session:
-        return {r.tag: r.days for r in session.scalars(select(KeepInTouchTagRow))}
-
-
 def due_keep_in_touch(session: Session, day: date | None = None) -> list[DueItem]:
     """People whose cadence has run out since the last interaction (oldest first)."""
     day = day or today()

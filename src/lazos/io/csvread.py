@@ -97,6 +97,15 @@ def read_table(text: str, path: Path | str,
     except csv.Error as exc:
         raise file_error(path, "not readable as CSV ({why}).", "no se puede leer como CSV ({why}).",
                          why=str(exc)) from None
+    if header is None and is_header is not None:
+        first = next(iter(headers_of(text)), [])
+        raise file_error(path, "no row has the columns this format needs (first row: {found}). "
+                         "Check the format, or import it as any CSV: lazos import csv FILE "
+                         "--map \"Column=name,Other=email\".",
+                         "ninguna fila tiene las columnas que necesita este formato (primera "
+                         "fila: {found}). Revisa el formato, o impórtalo como CSV cualquiera: "
+                         "lazos import csv FICHERO --map \"Columna=name,Otra=email\".",
+                         found=", ".join(first[:8]) or "-")
     if header is None:
         raise file_error(path, "no header row found: the first line must name the columns.",
                          "no hay fila de cabecera: la primera línea debe nombrar las columnas.")

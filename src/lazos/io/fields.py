@@ -7,6 +7,8 @@ from datetime import date, datetime
 from functools import lru_cache
 from urllib.parse import urlparse
 
+from lazos import validate
+from lazos.errors import ValidationError
 from lazos.i18n import msg
 from lazos.io.records import Contact, Rejection
 
@@ -23,6 +25,15 @@ def split_multi(value: str | None) -> list[str]:
 
 def join_name(*parts: str | None) -> str:
     return " ".join(" ".join(p.split()) for p in parts if p and p.strip())
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """(family, given) for a vCard N property: the last word is the family name; a single
+    word is all given name."""
+    words = name.split()
+    if len(words) > 1:
+        return words[-1], " ".join(words[:-1])
+    return "", name
 
 
 def group_tags(value: str | None, sep: str = ":::") -> list[str]:
@@ -119,14 +130,24 @@ def parse_date(value: str | None) -> date | None:
     return None
 
 
+def _is_email(value: str) -> bool:
+    try:
+        validate.email(value)
+    except ValidationError:
+        return False
+    return True
+
+
 def finish(contact: Contact, *, fallback_name: str = "") -> Contact | Rejection:
-    """Give the contact a name (its own, else ``fallback_name``, company or email), or reject it."""
+    """Give the contact a name (its own, else ``fallback_name``, company or a valid email),
+    or reject it. An address that is not one never becomes a name: it is left out later,
+    and the person would be left with a name that means nothing."""
     contact.name = " ".join(contact.name.split())
     if not contact.name:
-        contact.name = " ".join(fallback_name.split()) or (contact.company or "") or (
-            contact.emails[0] if contact.emails else "")
+        contact.name = " ".join(fallback_name.split()) or (contact.company or "") or next(
+            (e for e in contact.emails if _is_email(e)), "")
     if not contact.name:
         return Rejection(contact.line, msg(
-            "no name, company or email: nothing to tell who this is.",
-            "sin nombre, empresa ni correo: nada dice quién es."))
+            "no name, company or valid email: nothing to tell who this is.",
+            "sin nombre, empresa ni correo válido: nada dice quién es."))
     return contact

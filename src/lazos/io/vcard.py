@@ -32,7 +32,7 @@ from lazos.io.encoding import (
     guess_8bit,
     utf16_without_bom,
 )
-from lazos.io.fields import classify_url, finish, group_tags, join_name
+from lazos.io.fields import classify_url, finish, group_tags, join_name, split_name
 from lazos.io.records import Contact, Parsed, Rejection
 from lazos.model import Person
 
@@ -366,9 +366,7 @@ def card_lines(person: Person) -> Iterable[str]:
     yield "VERSION:4.0"
     yield f"UID:urn:lazos:person:{person.id}"
     yield f"FN:{escape(person.name)}"
-    words = person.name.split()
-    family = words[-1] if len(words) > 1 else ""
-    given = " ".join(words[:-1]) if len(words) > 1 else person.name
+    family, given = split_name(person.name)
     yield f"N:{escape(family)};{escape(given)};;;"
     for i, email in enumerate(person.emails, start=1):
         yield f"EMAIL;PREF={i}:{email}"

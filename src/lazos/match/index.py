@@ -28,7 +28,7 @@ from sqlalchemy import select
 
 from lazos.match import cache
 from lazos.match.knowledge import SolverKind, load_kinds, load_reference_needs
-from lazos.match.lexical import BM25, terms
+from lazos.match.lexical import BM25, concept_ids, concepts, content_words, terms
 from lazos.store import Store
 from lazos.store.schema import OfferRow, PersonRow
 
@@ -43,6 +43,8 @@ HUB_K = 10
 KINDS_K = 3          # a need's knowledge weight is spread over its closest kinds
 KIND_SHARPNESS = 20.0
 KIND_LEX = 0.1       # a shared rare word ("patente") nudges the need towards that kind
+SHORT_OFFER_WORDS = 4  # an offer of at most this many content words is a label: expand it
+EXPANDED_KINDS = 2     # at most this many kinds' descriptions are added to a short offer
 
 
 @dataclass
@@ -104,6 +106,8 @@ class MatchIndex:
     bm25: BM25
     knowledge: Knowledge
     row_of: dict[int, int]
+    langs: NDArray[np.float32]             # person × language concept: 1 when named
+    lang_ids: list[str]                    # the language concepts (columns of ``langs``)
 
     @property
     def dim(self) -> int:
@@ -144,7 +148,46 @@ def assemble(*, person_ids: Sequence[int], names: list[str], offers: list[list[s
         affinity=features[:, d:d + n_kinds], aff_mean=aff_mean, aff_cov=aff_cov,
         top_kinds=np.argsort(-affinity, axis=1)[:, :3],
         bm25=BM25(person_terms), knowledge=knowledge,
-        row_of={int(pid): i for i, pid in enumerate(person_ids)})
+        row_of={int(pid): i for i, pid in enumerate(person_ids)},
+        langs=language_matrix(person_terms), lang_ids=language_ids())
+
+
+def language_ids() -> list[str]:
+    """The glossary's language concepts, in a fixed order (columns of language matrices)."""
+    return [c.id for c in concepts() if c.is_language]
+
+
+def language_matrix(texts_terms: Sequence[Sequence[str]]) -> NDArray[np.float32]:
+    """One row per text: 1 for each language concept it names ("teaches Mandarin")."""
+    import numpy as np
+
+    column = {c: i for i, c in enumerate(language_ids())}
+    out = np.zeros((len(texts_terms), len(column)), dtype=np.float32)
+    for row, found in enumerate(texts_terms):
+        for concept in concept_ids(found):
+            col = column.get(concept)
+            if col is not None:
+                out[row, col] = 1.0
+    return out
+
+
+def expand_offer(text: str, kinds: dict[str, SolverKind]) -> str:
+    """The text embedded for an offer: a short label ("electricista autónomo") gets the
+    description of the kinds of solver its words name (glossary concepts), because the model
+    is weak on one- or two-word offers (docs/models.md). Languages are not expanded:
+    speaking French is not teaching it. Longer offers are embedded as written."""
+    if content_words(text) > SHORT_OFFER_WORDS:
+        return text
+    names: list[str] = []
+    by_id = {c.id: c for c in concepts()}
+    for concept in concept_ids(terms(text)):
+        entry = by_id[concept]
+        if entry.is_language:
+            continue
+        names.extend(k for k in entry.kinds if k in kinds and k not in names)
+    if not names:
+        return text
+    return " — ".join([text, *(kinds[k].description for k in names[:EXPANDED_KINDS])])
 
 
 def joined(offers: Sequence[str]) -> str:
@@ -237,10 +280,12 @@ def build_index(store: Store, embedders: Sequence[Embedder], *,
     flat = [t for o in offers for t in o]
     # a person's vector is the mean of their offers' vectors: as good as embedding the joined
     # offers on the dev set (0.783 vs 0.782 MRR) and a third fewer texts to embed
-    flat_vecs = cache.embed(store, primary, flat, "passage", progress=progress)
+    by_id = {k.id: k for k in knowledge.kinds}
+    embedded = [expand_offer(t, by_id) for t in flat]
+    flat_vecs = cache.embed(store, primary, embedded, "passage", progress=progress)
     person_vecs = [_mean_rows(flat_vecs, offers)]
     for extra in embedders[1:]:
-        person_vecs.append(_mean_rows(cache.embed(store, extra, flat, "passage"), offers))
+        person_vecs.append(_mean_rows(cache.embed(store, extra, embedded, "passage"), offers))
     hub = [_hubness(store, e, v) for e, v in zip(embedders, person_vecs, strict=True)]
     index = assemble(person_ids=ids, names=names, offers=offers, offer_vecs=flat_vecs,
                      person_vecs=person_vecs, hub=hub, knowledge=knowledge,

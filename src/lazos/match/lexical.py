@@ -11,7 +11,9 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from lazos.text.fold import words
@@ -53,13 +55,103 @@ def _stemmer(lang: str) -> Any:
     return stemmer
 
 
-@lru_cache(maxsize=200_000)
-def _word_terms(word: str) -> tuple[str, ...]:
-    """The terms of one folded word (cached: Snowball in pure Python is the slow part)."""
+def _stems(word: str) -> tuple[str, ...]:
     if word in STOP or len(word) < 3 or word.isdigit():
         return ()
     es, en = str(_stemmer("es").stemWord(word)), str(_stemmer("en").stemWord(word))
     return ("s:" + es,) if en == es else ("s:" + es, "e:" + en)
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One entry of ``knowledge/concepts.txt``: words of both languages naming one thing."""
+
+    id: str
+    kinds: tuple[str, ...]   # solver kind ids it names (may be empty)
+    words: tuple[str, ...]
+
+    @property
+    def is_language(self) -> bool:
+        return self.id.startswith("lang_")
+
+
+def parse_concepts(text: str, source: str = "concepts.txt") -> list[Concept]:
+    """Concepts from glossary text (``id <TAB> kinds|- <TAB> word | word``); ValueError
+    names the line of a malformed entry."""
+    out: list[Concept] = []
+    seen: set[str] = set()
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) != 3 or not all(cells):
+            raise ValueError(f"{source}:{number}: expected 3 tab-separated non-empty cells "
+                             f"(concept id, kinds or -, words), got {len(cells)}")
+        if cells[0] in seen:
+            raise ValueError(f"{source}:{number}: concept {cells[0]!r} is defined twice")
+        seen.add(cells[0])
+        kinds = () if cells[1] == "-" else tuple(k.strip() for k in cells[1].split(",")
+                                                 if k.strip())
+        found = tuple(w.strip() for w in cells[2].split("|") if w.strip())
+        out.append(Concept(cells[0], kinds, found))
+    return out
+
+
+_concepts: list[Concept] | None = None
+_concept_of: dict[str, tuple[str, ...]] | None = None
+
+
+def concepts() -> list[Concept]:
+    """The bilingual concept glossary (``knowledge/concepts.txt``), loaded once."""
+    global _concepts
+    if _concepts is None:
+        with _lock:
+            if _concepts is None:
+                text = (resources.files("lazos.match") / "knowledge" / "concepts.txt"
+                        ).read_text("utf-8")
+                _concepts = parse_concepts(text)
+    return _concepts
+
+
+def _concept_map() -> dict[str, tuple[str, ...]]:
+    """Stem term → concept terms (``c:<id>``) of the glossary's single-word entries."""
+    global _concept_of
+    if _concept_of is None:
+        found: dict[str, list[str]] = {}
+        for concept in concepts():
+            for entry in concept.words:
+                parts = words(entry)
+                if len(parts) != 1:
+                    continue
+                for stem in _stems(parts[0]):
+                    row = found.setdefault(stem, [])
+                    if "c:" + concept.id not in row:
+                        row.append("c:" + concept.id)
+        _concept_of = {k: tuple(v) for k, v in found.items()}
+    return _concept_of
+
+
+@lru_cache(maxsize=200_000)
+def _word_terms(word: str) -> tuple[str, ...]:
+    """The terms of one folded word (cached: Snowball in pure Python is the slow part):
+    its stems, plus a ``c:<concept>`` term when the glossary names it ("fontanero" and
+    "plumber" both give ``c:plumber``), so the lexical signal also works across languages."""
+    stems = _stems(word)
+    if not stems:
+        return ()
+    table = _concept_map()
+    extra = [c for s in stems for c in table.get(s, ())]
+    return stems + tuple(dict.fromkeys(extra)) if extra else stems
+
+
+def content_words(text: str) -> int:
+    """How many distinct content words (not stop words, numbers or very short) ``text`` has."""
+    return len({w for w in words(text) if _stems(w)})
+
+
+def concept_ids(found_terms: Sequence[str]) -> list[str]:
+    """The concept ids among ``terms(...)`` output, in order of appearance, once each."""
+    return list(dict.fromkeys(t[2:] for t in found_terms if t.startswith("c:")))
 
 
 def terms(text: str) -> list[str]:

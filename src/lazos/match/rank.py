@@ -29,6 +29,8 @@ class Weights:
     hub: float = 1.0     # how much of each person's hubness is subtracted
     kb: float = 0.5      # knowledge two-hop signal, relative to the semantic one
     lex: float = 0.3     # BM25 (scaled to [0, 1] per need)
+    lang: float = 1.0    # language fit: + when a person names a language the need names,
+    #                      − when they name only other languages ("Spanish" vs "Mandarin")
 
 
 @dataclass
@@ -92,6 +94,27 @@ def _spread(var: NDArray[np.float64]) -> NDArray[np.float64]:
     return sd
 
 
+def _language_fit(index: MatchIndex, need_terms: list[list[str]],
+                  fused: NDArray[np.float32], weight: float) -> None:
+    """A need that names a language ("Spanish lessons", "negociar en inglés") favours the
+    people who name that language and disfavours those who name only other ones (a teacher
+    of Mandarin for "Spanish lessons"); people who name no language are left alone."""
+    import numpy as np
+
+    from lazos.match.index import language_matrix
+
+    if not index.langs.shape[1] or not index.langs.any():
+        return
+    wanted = language_matrix(need_terms)
+    rows = np.flatnonzero(wanted.any(axis=1))
+    if not len(rows):
+        return
+    named = (index.langs.sum(axis=1) > 0)[None, :]
+    shared = (wanted[rows] @ index.langs.T) > 0                       # needs × people
+    fit = np.where(shared, 1.0, np.where(named, -1.0, 0.0)).astype(np.float32)
+    fused[rows] += weight * fit
+
+
 def score(index: MatchIndex, qvecs: list[NDArray[np.float32]], need_terms: list[list[str]],
           weights: Weights | None = None) -> Scores:
     """Score needs (one query-vector row per need, per embedder) against every person.
@@ -133,6 +156,8 @@ def score(index: MatchIndex, qvecs: list[NDArray[np.float32]], need_terms: list[
             ids, vals = index.bm25.sparse(query_terms)
             if len(ids):
                 fused[i, ids] += (w.lex / float(vals.max())) * vals
+    if w.lang:
+        _language_fit(index, need_terms, fused, w.lang)
     return Scores(fused=fused, kinds=kinds, kind_weights=kind_w, kind_sim=kind_sim,
                   queries=qvecs[0], person_vecs=index.person_vecs[0],
                   person_kinds=index.top_kinds, kind_scores=kind_scores)

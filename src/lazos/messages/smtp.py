@@ -25,10 +25,11 @@ from email.utils import format_datetime, formataddr
 
 from sqlalchemy import update
 
+from lazos import validate
 from lazos.clock import utcnow
 from lazos.config import Settings, SmtpSettings, load_settings
 from lazos.connect.types import OutboxMessage, SendResult
-from lazos.errors import ConflictError, ValidationError
+from lazos.errors import ConflictError, ValidationError, field_error
 from lazos.i18n import Msg, msg
 from lazos.messages.outbox import log_on_people, split_addresses, to_message
 from lazos.store import Store
@@ -150,6 +151,12 @@ def _check_sendable(row: MessageRow, settings: Settings) -> None:
             "Set LAZOS_FROM to your own email address: messages are sent from it.",
             "Define LAZOS_FROM con tu dirección de correo: los mensajes salen de ella."),
             field="LAZOS_FROM")
+    validate.email(settings.sender, field="LAZOS_FROM")
+    if not settings.smtp.timeout > 0:
+        raise field_error("LAZOS_SMTP_TIMEOUT", "{field} must be a number of seconds above 0 "
+                          "(got {value:g}), e.g. 20.",
+                          "{field} debe ser un número de segundos mayor que 0 (recibido "
+                          "{value:g}), p. ej. 20.", value=settings.smtp.timeout)
 
 
 def send_message(store: Store, message_id: int, *, resend: bool = False,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lazos.io.fields import split_name
 from lazos.model import Person
 
 
@@ -11,9 +12,7 @@ def person_vcard(p: Person) -> str:
 
     card = vobject.vCard()
     card.add("fn").value = p.name
-    parts = p.name.split()
-    family = parts[-1] if len(parts) > 1 else ""
-    given = " ".join(parts[:-1]) if len(parts) > 1 else p.name
+    family, given = split_name(p.name)
     card.add("n").value = vobject.vcard.Name(family=family, given=given)
     for i, address in enumerate(p.emails):
         email = card.add("email")

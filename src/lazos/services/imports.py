@@ -300,8 +300,10 @@ def import_file(store: Store, *, path: Path, fmt: str | None = None,
     file cannot be read as that format (or, with ``strict``, when any record is bad).
     """
     if fmt is not None and fmt not in FORMATS:
-        raise ValidationError(msg("Unknown format {fmt!r}: use one of {formats}.",
-                                  "Formato desconocido {fmt!r}: usa uno de {formats}.",
+        raise ValidationError(msg("Unknown format {fmt!r}: use one of {formats}, or give only "
+                                  "the file to detect it.",
+                                  "Formato desconocido {fmt!r}: usa uno de {formats}, o da "
+                                  "solo el fichero para detectarlo.",
                                   fmt=fmt, formats=", ".join(FORMATS)), field="format")
     if mapping and fmt not in (None, "csv"):
         raise ValidationError(msg("--map only applies to the csv format, not {fmt}.",
