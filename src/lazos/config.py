@@ -112,12 +112,20 @@ def load_settings() -> Settings:
             tls=tls,
             timeout=float(_int("LAZOS_SMTP_TIMEOUT", 20)),
         )
+        if smtp.timeout <= 0:
+            raise field_error("LAZOS_SMTP_TIMEOUT", "{field} must be a number of seconds above 0.",
+                              "{field} debe ser un número de segundos mayor que 0.")
+    sender = env.get("LAZOS_FROM") or None
+    if sender is not None:
+        from lazos.validate import email
+
+        sender = email(sender, field="LAZOS_FROM")
     return Settings(
         home=home,
         database_url=normalise_database_url(url),
         embedder=embedder,
         smtp=smtp,
-        sender=env.get("LAZOS_FROM") or None,
+        sender=sender,
         user_name=env.get("LAZOS_USER_NAME") or "",
         timezone=env.get("LAZOS_TZ") or None,
     )

@@ -109,4 +109,6 @@ def test_a_broken_sending_setting_is_named_and_the_draft_stays(
     monkeypatch.setenv(var, value)
     code, out = run(network, "outbox", "send", "1")
     assert code == 2 and said in " ".join(out.split()), out
+    # a bad setting fails every command at start-up; fixed, the draft is still there, untouched
+    monkeypatch.delenv(var)
     assert [(m["status"], m["attempts"]) for m in _outbox(network)] == [("draft", 0)]

@@ -28,20 +28,20 @@ def runs():
 
 def test_dev_ranking_quality_stays_above_its_floor(runs):
     m = runs["lazos"].metrics
-    assert m["all"]["mrr"] >= 0.77
-    assert m["all"]["r1"] >= 0.68
+    assert m["all"]["mrr"] >= 0.80
+    assert m["all"]["r1"] >= 0.74
     assert m["all"]["r5"] >= 0.88
-    assert m["cross-lingual"]["mrr"] >= 0.73
+    assert m["cross-lingual"]["mrr"] >= 0.77
 
 
 def test_beats_the_raw_cosine_of_the_default_model(runs):
-    assert runs["lazos"].metrics["all"]["mrr"] >= runs["cosine"].metrics["all"]["mrr"] + 0.09
+    assert runs["lazos"].metrics["all"]["mrr"] >= runs["cosine"].metrics["all"]["mrr"] + 0.12
 
 
 def test_abstains_on_none_needs_while_answering_the_others(runs):
     m = runs["lazos"].metrics
     assert m["all"]["answered"] >= 0.89
-    assert m["none"]["abstain"] >= 0.40
+    assert m["none"]["abstain"] >= 0.46
 
 
 def test_every_ranking_is_long_enough_and_explained(runs):
@@ -52,3 +52,18 @@ def test_every_ranking_is_long_enough_and_explained(runs):
 
 def test_dev_eval_runs_in_under_a_minute(runs):
     assert runs["lazos"].seconds < 60
+
+
+def test_connections_from_the_dev_night_notes_stay_above_their_floor():
+    """Notes → needs → helpers in a room of 30 (issue 4's measure, dev scenario): the
+    glossary, short-label expansion and the room-size-aware abstention lifted pair recall
+    from 0.59 to 0.79 at precision 0.71."""
+    from lazos.eval.scenario import run_scenario
+
+    scenario = DEV / "scenario.jsonl"
+    if not scenario.exists():
+        pytest.skip(f"scenario not found at {scenario}")
+    pairs = run_scenario(scenario).pairs
+    assert pairs is not None
+    assert pairs["recall"] >= 0.73
+    assert pairs["precision"] >= 0.64

@@ -18,11 +18,12 @@ there the raw cosine decides alone.
 The best of fewer people stands out less (the top z-score of N draws grows like
 sqrt(2 ln N)), so a fixed threshold calibrated on the 80-person development network refuses
 good helpers in a room of 30 (83% of answerable needs answered instead of ~92%). Below
-``REF_NETWORK`` people the threshold is lowered by ``ROOM_SLOPE`` per unit of ln(80 / N):
-measured on random 20-, 30-, 45- and 60-person subsets of the development network (6 each;
-a need whose right people were left out counts as "nobody"), the threshold that keeps ~92%
-of answerable needs answered moves by 0.9-1.2 per unit of ln(80 / N); with it a 30-person
-room answers ~92% and abstains on ~46% of the "nobody" cases.
+``REF_NETWORK`` people the threshold is lowered by ``ROOM_SLOPE`` per unit of ln(80 / N).
+Measured on random 30-, 45- and 60-person subsets of the development network (6 each; a
+need whose right people were left out counts as "nobody"): the threshold that answers ~92%
+moves by 0.9-1.2 per unit of ln(80 / N) (abstaining on only ~46% of "nobody" cases at 30),
+the one that answers ~90% and abstains on ~50% by 0.7-0.85. 0.8 sits between: a 30- or
+45-person room answers ~90% of answerable needs and abstains on ~50% of the others.
 """
 
 from __future__ import annotations

@@ -171,23 +171,46 @@ def language_matrix(texts_terms: Sequence[Sequence[str]]) -> NDArray[np.float32]
     return out
 
 
-def expand_offer(text: str, kinds: dict[str, SolverKind]) -> str:
-    """The text embedded for an offer: a short label ("electricista autónomo") gets the
-    description of the kinds of solver its words name (glossary concepts), because the model
-    is weak on one- or two-word offers (docs/models.md). Languages are not expanded:
-    speaking French is not teaching it. Longer offers are embedded as written."""
+def label_kinds(text: str, kinds: Sequence[str]) -> list[str]:
+    """The kinds of solver a short label names ("electricista autónomo" → electrician), via
+    the glossary; empty for longer offers, which the model reads well as written (it is weak
+    on one- or two-word offers: docs/models.md). Languages do not count: speaking French is
+    not teaching it."""
     if content_words(text) > SHORT_OFFER_WORDS:
-        return text
+        return []
     names: list[str] = []
     by_id = {c.id: c for c in concepts()}
     for concept in concept_ids(terms(text)):
         entry = by_id[concept]
-        if entry.is_language:
+        if not entry.is_language:
+            names.extend(k for k in entry.kinds if k in kinds and k not in names)
+    return names[:EXPANDED_KINDS]
+
+
+def expand_offer(text: str, kinds: dict[str, SolverKind]) -> str:
+    """A short label with the descriptions of the kinds it names (the text equivalent of
+    :func:`expand_vectors`, for reading and tests)."""
+    return " — ".join([text, *(kinds[k].description for k in label_kinds(text, list(kinds)))])
+
+
+def expand_vectors(texts: Sequence[str], vecs: NDArray[np.float32],
+                   knowledge: Knowledge) -> NDArray[np.float32]:
+    """Offer vectors where each short label is pulled towards the kinds it names: its vector
+    plus the mean of those kinds' description vectors, renormalised. Same effect as
+    embedding the label with the descriptions appended, without embedding longer texts."""
+    import numpy as np
+
+    column = {k.id: i for i, k in enumerate(knowledge.kinds)}
+    out: NDArray[np.float32] | None = None
+    for row, text in enumerate(texts):
+        named = label_kinds(text, list(column))
+        if not named:
             continue
-        names.extend(k for k in entry.kinds if k in kinds and k not in names)
-    if not names:
-        return text
-    return " — ".join([text, *(kinds[k].description for k in names[:EXPANDED_KINDS])])
+        if out is None:
+            out = np.array(vecs, dtype=np.float32, copy=True)
+        blend = out[row] + knowledge.kind_vecs[[column[k] for k in named]].mean(axis=0)
+        out[row] = blend / max(float(np.linalg.norm(blend)), 1e-9)
+    return vecs if out is None else out
 
 
 def joined(offers: Sequence[str]) -> str:
@@ -280,12 +303,11 @@ def build_index(store: Store, embedders: Sequence[Embedder], *,
     flat = [t for o in offers for t in o]
     # a person's vector is the mean of their offers' vectors: as good as embedding the joined
     # offers on the dev set (0.783 vs 0.782 MRR) and a third fewer texts to embed
-    by_id = {k.id: k for k in knowledge.kinds}
-    embedded = [expand_offer(t, by_id) for t in flat]
-    flat_vecs = cache.embed(store, primary, embedded, "passage", progress=progress)
+    flat_vecs = expand_vectors(flat, cache.embed(store, primary, flat, "passage",
+                                                 progress=progress), knowledge)
     person_vecs = [_mean_rows(flat_vecs, offers)]
     for extra in embedders[1:]:
-        person_vecs.append(_mean_rows(cache.embed(store, extra, embedded, "passage"), offers))
+        person_vecs.append(_mean_rows(cache.embed(store, extra, flat, "passage"), offers))
     hub = [_hubness(store, e, v) for e, v in zip(embedders, person_vecs, strict=True)]
     index = assemble(person_ids=ids, names=names, offers=offers, offer_vecs=flat_vecs,
                      person_vecs=person_vecs, hub=hub, knowledge=knowledge,
