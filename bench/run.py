@@ -273,8 +273,9 @@ def startup() -> str:
     lines = []
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "LAZOS_HOME": tmp}
-        subprocess.run([lazos, "person", "list"], env=env, capture_output=True, check=False)
-        for args in (["--help"], ["person", "list"], ["need", "list"]):
+        # a store holding the sample network (40 people), as a user's first days would
+        subprocess.run([lazos, "demo"], env=env, capture_output=True, check=True)
+        for args in (["--help"], ["people"], ["show", "1"], ["need", "list"], ["search", "web"]):
             times = []
             for _ in range(5):
                 t = time.perf_counter()
