@@ -81,3 +81,24 @@ def test_small_rooms_need_less_to_suggest_their_clear_best_helper():
     assert threshold(10_000) == THRESHOLD
     assert threshold(SMALL_NETWORK - 1) == THRESHOLD  # tiny networks use their own rule
     assert threshold(SMALL_NETWORK) < threshold(50) < threshold(REF_NETWORK - 1) < THRESHOLD
+
+
+@pytest.mark.slow
+def test_a_language_need_goes_to_a_teacher_of_that_language_with_the_real_model(store):
+    from lazos.match.service import who_can
+    from lazos.services.needs import add_offer
+    from lazos.services.people import add_person
+
+    chen = add_person(store, name="Chen")
+    add_offer(store, person=chen.id, text="teaches Mandarin, also imports Chinese tea", lang="en")
+    carmen = add_person(store, name="Carmen")
+    add_offer(store, person=carmen.id, text="academia de español para extranjeros", lang="es")
+    hannah = add_person(store, name="Hannah")
+    add_offer(store, person=hannah.id, text="teaches Business English in companies", lang="en")
+    sergi = add_person(store, name="Sergi")
+    add_offer(store, person=sergi.id, text="electricista autónomo", lang="es")
+    first = {text: who_can(store, text).matches[0].person_id for text in (
+        "I need proper Spanish lessons, clients talk too fast",
+        "tengo el inglés muy oxidado y me voy a trabajar a Dublín",
+        "the shop's electrics trip every time the AC is on")}
+    assert list(first.values()) == [carmen.id, hannah.id, sergi.id]

@@ -4,6 +4,12 @@ Why keep a lexical signal next to the embeddings: names, brands and rare terms
 ("Xing", "NIE", "Shopify") are where sentence models are weakest, and an exact shared
 rare word is strong evidence. Each word is stemmed with both the Spanish and the English
 Snowball stemmer (a text's language is not always known, and mixed texts are common).
+
+Words listed in the bilingual glossary ``knowledge/concepts.txt`` also give a concept term
+(``c:lang_es`` for "español", "castellano" and "Spanish"), so a need and an offer in
+different languages can share a lexical term. Glossary words must be unambiguous after
+folding and stemming (tests/match/test_concepts.py): "valenciano" was dropped because it
+stems like the city, "van" because it is also a Spanish verb.
 """
 
 from __future__ import annotations
@@ -113,6 +119,12 @@ def concepts() -> list[Concept]:
     return _concepts
 
 
+@lru_cache(maxsize=1)
+def concept_table() -> dict[str, Concept]:
+    """The glossary's concepts by id."""
+    return {c.id: c for c in concepts()}
+
+
 def _concept_map() -> dict[str, tuple[str, ...]]:
     """Stem term → concept terms (``c:<id>``) of the glossary's single-word entries."""
     global _concept_of
@@ -146,7 +158,7 @@ def _word_terms(word: str) -> tuple[str, ...]:
 
 def content_words(text: str) -> int:
     """How many distinct content words (not stop words, numbers or very short) ``text`` has."""
-    return len({w for w in words(text) if _stems(w)})
+    return len({w for w in words(text) if _word_terms(w)})
 
 
 def concept_ids(found_terms: Sequence[str]) -> list[str]:
