@@ -53,6 +53,32 @@ def test_ambiguous_words_are_not_concepts():
     assert concept_ids(terms("Vivo en Valencia, se van mañana con Marco")) == []
 
 
+def test_no_stem_names_two_concepts():
+    # stems are shared by every form of a word: "customs" (trade) stems like "custom" and
+    # "customers", so one of them may not be a concept word, or "custom furniture" would
+    # look like an export need
+    owners: dict[str, set[str]] = {}
+    for concept in concepts():
+        for entry in concept.words:
+            for term in terms(entry):
+                if not term.startswith("c:"):
+                    owners.setdefault(term, set()).add(concept.id)
+    assert {t: ids for t, ids in owners.items() if len(ids) > 1} == {}
+    assert "c:export" not in terms("custom furniture for our customers")
+
+
+@pytest.mark.parametrize(("es", "en", "concept"), [
+    ("Peluquería canina y adiestrador", "a behaviourist for my anxious dog", "dog_trainer"),
+    ("Tengo cucarachas en la cocina", "pest control for cockroaches", "pest"),
+    ("la caldera no enciende", "boiler service", "heating"),
+    ("un cliente con facturas impagadas", "unpaid invoices", "unpaid"),
+    ("quiero adaptarme al RGPD", "GDPR compliance", "gdpr"),
+])
+def test_round_two_concepts_bridge_the_two_languages(es, en, concept):
+    assert f"c:{concept}" in terms(es)
+    assert f"c:{concept}" in terms(en)
+
+
 def test_a_short_label_is_expanded_with_its_kind_and_a_description_is_not():
     kinds = {k.id: k for k in load_kinds()}
     label = expand_offer("electricista autónomo", kinds)

@@ -52,7 +52,7 @@ def confidence(scores: Scores, i: int, best_row: int) -> float:
     fit = FIT_WEIGHT * scores.kind_fit(i, best_row)
     if scores.fused.shape[1] < SMALL_NETWORK:
         return 2.0 * raw + fit
-    return raw + (scores.base(i, best_row) - Z_MEAN) / Z_SPREAD + fit
+    return raw + (float(scores.fused[i, best_row]) - Z_MEAN) / Z_SPREAD + fit
 
 
 def threshold(n_people: int) -> float:

@@ -31,7 +31,6 @@ class Weights:
     lex: float = 0.3     # BM25 (scaled to [0, 1] per need)
     lang: float = 1.0    # language fit: + when a person names a language the need names,
     #                      − when they name only other languages ("Spanish" vs "Mandarin")
-    fit: float = float(__import__("os").environ.get("LZ_FIT", "0"))
 
 
 @dataclass
@@ -46,17 +45,12 @@ class Scores:
     person_vecs: NDArray[np.float32]  # the people's vectors (default model)
     person_kinds: NDArray[np.int64]   # each person's strongest solver kinds, best first
     kind_scores: NDArray[np.float32]  # closeness of each need to every kind of solver
-    fit_weight: float = 0.0           # how much ``kind_fit`` was added to ``fused``
 
     def kind_fit(self, i: int, row: int) -> float:
         """How much need ``i`` is about what person ``row`` does: its closeness to the
         person's two strongest kinds, minus its closeness to its own closest kind (≤ 0)."""
         own = self.kind_scores[i, self.person_kinds[row, :2]].max()
         return float(own - self.kind_scores[i].max())
-
-    def base(self, i: int, row: int) -> float:
-        """The fused score of need ``i`` for person ``row`` without the kind-fit term."""
-        return float(self.fused[i, row]) - self.fit_weight * self.kind_fit(i, row)
 
     def raw(self, i: int, row: int) -> float:
         """Plain cosine of the default model between need ``i`` and person ``row``."""
@@ -164,12 +158,6 @@ def score(index: MatchIndex, qvecs: list[NDArray[np.float32]], need_terms: list[
                 fused[i, ids] += (w.lex / float(vals.max())) * vals
     if w.lang:
         _language_fit(index, need_terms, fused, w.lang)
-    if w.fit:
-        nk = int(__import__("os").environ.get("LZ_NK", "2"))
-        own = kind_scores[:, index.top_kinds[:, 0]]
-        for j in range(1, nk):
-            own = np.maximum(own, kind_scores[:, index.top_kinds[:, j]])
-        fused += (w.fit * (own - kind_scores.max(axis=1, keepdims=True))).astype(np.float32)
     return Scores(fused=fused, kinds=kinds, kind_weights=kind_w, kind_sim=kind_sim,
                   queries=qvecs[0], person_vecs=index.person_vecs[0],
-                  person_kinds=index.top_kinds, kind_scores=kind_scores, fit_weight=w.fit)
+                  person_kinds=index.top_kinds, kind_scores=kind_scores)
