@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Annotated
 
 import typer
 
-from lazos.cli.common import h, network, say
+from lazos.cli.common import h, network
 
 Json = Annotated[bool, typer.Option("--json", help=h("Print JSON.", "Imprime JSON."))]
 
@@ -27,24 +26,13 @@ def note_cmd(
 ) -> None:
     """Record a note, show what Lazos noticed in it, and ask accept/edit/reject per item."""
     from lazos.cli import proposals as ui
-    from lazos.services.capture import capture_note, decide_all
 
     with network() as store:
         if text is None:
             ui.pending(store, person, accept=accept, as_json=as_json)
             return
-        capture = capture_note(store, person=person, text=text, kind=kind, happened_on=date,
-                               event=event)
-        if accept and capture.proposals:
-            capture = replace(decide_all(store, capture.note.id), new=capture.new)
-        if as_json:
-            ui.as_json(capture)
-            return
-        ui.show(capture)
-        if accept:
-            say("All accepted.", "Todo aceptado.")
-        elif capture.proposals:
-            ui.review(store, capture.proposals, person=person)
+        ui.capture_and_review(store, person=person, text=text, kind=kind, happened_on=date,
+                              event=event, accept=accept, json_out=as_json)
 
 
 def register(app: typer.Typer) -> None:

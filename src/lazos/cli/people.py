@@ -10,7 +10,7 @@ from rich.table import Table
 from lazos.cli.common import console, h, network, plain, print_json, say
 
 if TYPE_CHECKING:
-    from lazos.store import Store
+    pass
 
 person_app = typer.Typer(help=h("Add, edit or remove a person.",
                                 "Añade, edita o borra una persona."), no_args_is_help=True)
@@ -57,27 +57,10 @@ def person_add(
         if not as_json:
             say("Added {name} (id {id}).", "Añadida/o {name} (id {id}).", name=person.name, id=person.id)
         if note:
-            _capture_free_text(store, person.id, note, accept=accept, as_json=as_json)
+            from lazos.cli.proposals import capture_and_review
 
-
-def _capture_free_text(store: Store, person_id: int, text: str, *, accept: bool, as_json: bool) -> None:
-    """The free text on ``person add`` is a first note: the same proposals as ``lazos note``."""
-    from dataclasses import replace
-
-    from lazos.cli import proposals as ui
-    from lazos.services.capture import capture_note, decide_all
-
-    capture = capture_note(store, person=person_id, text=text)
-    if accept and capture.proposals:
-        capture = replace(decide_all(store, capture.note.id), new=capture.new)
-    if as_json:
-        ui.as_json(capture)
-        return
-    ui.show(capture)
-    if accept:
-        say("All accepted.", "Todo aceptado.")
-    elif capture.proposals:
-        ui.review(store, capture.proposals, person=str(person_id))
+            # the free text is a first note: the same proposals as ``lazos note``
+            capture_and_review(store, person=person.id, text=note, accept=accept, json_out=as_json)
 
 
 @person_app.command("edit", help=h("Change a person's details (only the options you give).", "Cambia los datos de una persona (solo las opciones que des)."))

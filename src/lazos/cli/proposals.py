@@ -122,3 +122,29 @@ def pending(store: Store, person: str, *, accept: bool, as_json: bool) -> None:
         say("All accepted.", "Todo aceptado.")
     else:
         review(store, waiting, person=person)
+
+
+def capture_and_review(store: Store, *, person: str | int, text: str, kind: str = "note",
+                       happened_on: str | None = None, event: str | None = None,
+                       accept: bool = False, json_out: bool = False) -> None:
+    """Record a note, then show what Lazos noticed and accept it all or ask item by item.
+
+    Shared by ``lazos note`` and the free text of ``lazos person add --note``.
+    """
+    from dataclasses import replace
+
+    from lazos.services.capture import capture_note, decide_all
+
+    capture = capture_note(store, person=person, text=text, kind=kind, happened_on=happened_on,
+                           event=event)
+    if accept and capture.proposals:
+        capture = replace(decide_all(store, capture.note.id), new=capture.new)
+    if json_out:
+        as_json(capture)
+        return
+    show(capture)
+    if accept:
+        say("All accepted.", "Todo aceptado.")
+    elif capture.proposals:
+        review(store, capture.proposals, person=str(person))
+
