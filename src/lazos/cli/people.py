@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 from rich.table import Table
 
 from lazos.cli.common import console, h, network, plain, print_json, say
-
-if TYPE_CHECKING:
-    pass
 
 person_app = typer.Typer(help=h("Add, edit or remove a person.",
                                 "Añade, edita o borra una persona."), no_args_is_help=True)
