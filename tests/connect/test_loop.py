@@ -109,3 +109,19 @@ def test_today_lists_waiting_intros_same_day_and_new_matches(
     kinds = {i.kind: i for i in view.items}
     assert kinds["same_day"].name == "Marta López"
     assert kinds["match"].ref == f"lazos intro ask {fresh.id} {net.carla.id}"
+
+
+def test_today_shows_the_user_their_own_private_need_marked(store) -> None:
+    """`lazos today` is the user's own screen: a private need appears, marked with a lock."""
+    import lazos
+    from lazos.connect.today import today_view
+    from lazos.i18n import msg
+    from lazos.match.service import Match, MatchResult
+
+    ana = lazos.add_person(store, name="Ana")
+    bea = lazos.add_person(store, name="Bea", role="Fisio")
+    need = lazos.add_need(store, person=ana.id, text="Me duele la espalda", topic="health")
+    result = MatchResult(need.id, True, [Match(need.id, bea.id, 3.0, msg("x", "x"))], None)
+    view = today_view(store, results=[result])
+    texts = [i.text for i in view.items if i.kind == "match"]
+    assert texts == ["Bea could help with '🔒 Me duele la espalda'"]

@@ -34,9 +34,10 @@ def _new_matches(store: Store, results: Sequence[ResultLike], since: datetime) -
     out = []
     for c in candidates(store, results):
         if c.need_id in fresh_needs or c.helper_id in fresh_people:
+            # The user's own screen: a private need is shown (marked), since the user wrote it
+            # and must know which one it is; it only stays out of messages to others.
             text = pick(None, "{h} could help with {n!r}", "{h} podría ayudar con {n!r}").format(
-                h=c.helper_name, n=c.need_text if not c.private else pick(None, "a private need",
-                                                                           "una necesidad privada"))
+                h=c.helper_name, n=("🔒 " if c.private else "") + c.need_text)
             out.append(DueItem("match", c.requester_id, c.requester_name, text,
                                ref=f"lazos intro ask {c.need_id} {c.helper_id}"))
     return out
