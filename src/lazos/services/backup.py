@@ -24,16 +24,15 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     Table,
-    func,
     insert,
     select,
     text,
 )
-from sqlalchemy.orm import Session
 
 from lazos.errors import ImportFileError
 from lazos.i18n import msg
 from lazos.store import Store
+from lazos.store.lookup import has_people
 from lazos.store.schema import Base
 
 FORMAT = "lazos-backup"
@@ -148,18 +147,12 @@ def read_backup(path: Path) -> dict[str, Any]:
     return data
 
 
-def _is_empty(session: Session) -> bool:
-    from lazos.store.schema import PersonRow
-
-    return not session.scalar(select(func.count(PersonRow.id)))
-
-
 def import_json(store: Store, path: Path) -> dict[str, int]:
     """Load a backup; all of it or nothing. Returns rows added per table."""
     data = read_backup(path)
     counts: dict[str, int] = {}
     with store.transaction() as session:
-        keep_ids = _is_empty(session)
+        keep_ids = not has_people(session)
         id_maps: dict[str, dict[int, int]] = {}
         for table in _tables():
             rows = data["tables"].get(table.name, [])

@@ -6,8 +6,6 @@ import json
 from importlib import resources
 from typing import Any
 
-from sqlalchemy import func, select
-
 from lazos.clock import utcnow
 from lazos.errors import ConflictError
 from lazos.i18n import msg
@@ -15,7 +13,8 @@ from lazos.services.needs import add_need_row, add_offer_row
 from lazos.services.notes import add_note_row
 from lazos.services.people import add_person_row
 from lazos.store import Store
-from lazos.store.schema import AttendanceRow, EventRow, MetaRow, PersonRow
+from lazos.store.lookup import has_people
+from lazos.store.schema import AttendanceRow, EventRow, MetaRow
 
 PERSON_FIELDS = ("name", "emails", "phones", "company", "role", "city", "languages",
                  "linkedin_url", "xing_url", "met_at", "met_through", "tags")
@@ -29,7 +28,7 @@ def sample_data() -> dict[str, Any]:
 
 def is_empty(store: Store) -> bool:
     with store.read() as session:
-        return not session.scalar(select(func.count(PersonRow.id)))
+        return not has_people(session)
 
 
 def load_sample(store: Store) -> int:
@@ -39,7 +38,7 @@ def load_sample(store: Store) -> int:
     """
     data = sample_data()
     with store.transaction() as session:
-        if session.scalar(select(func.count(PersonRow.id))):
+        if has_people(session):
             raise ConflictError(msg(
                 "The sample network only loads into an empty store; this one already has "
                 "people. Use LAZOS_HOME=/tmp/lazos-demo lazos demo to try it apart.",

@@ -91,8 +91,9 @@ def search(store: Store, query: str, *, limit: int = 200) -> list[SearchHit]:
 
     hits: list[SearchHit] = []
     with store.read() as session:
-        names = dict(session.execute(select(PersonRow.id, PersonRow.name)).all())
+        names: dict[int, str] = {}
         for p in session.scalars(select(PersonRow)).all():
+            names[p.id] = p.name
             for kind, value in (("name", p.name), ("company", p.company), ("role", p.role),
                                 ("city", p.city), ("tag", " ".join(p.tags or []))):
                 if hit(value):

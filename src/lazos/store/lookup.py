@@ -36,6 +36,11 @@ _ES_LABELS = {"person": "persona", "need": "necesidad", "offer": "oferta", "note
               "message": "mensaje"}
 
 
+def has_people(session: Session) -> bool:
+    """Whether the store holds anyone yet (an empty store takes the sample or keeps ids)."""
+    return session.scalar(select(PersonRow.id).limit(1)) is not None
+
+
 def resolve_person(session: Session, ref: str | int) -> PersonRow:
     """A person by id, email or name (accent- and case-insensitive, partial words).
 
