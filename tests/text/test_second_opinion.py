@@ -41,3 +41,22 @@ def test_the_real_model_hears_problems_without_problem_words(monkeypatch: pytest
     kinds = [o.kind if o else None for o in said]
     assert kinds[:3] == ["need", "need", "offer"]
     assert kinds[3] != "need"
+
+
+def test_a_remark_is_neither_an_offer_nor_a_need() -> None:
+    """"Muy simpática" says nothing about what she does: read as an offer, it would make her
+    look like a helper for whatever the remark is about."""
+    def opinion(texts: object) -> list[Opinion | None]:
+        return [Opinion("remark", "muy majo, super simpático", 0.6) for _ in texts]  # type: ignore[attr-defined]
+
+    found = extract("Hugo – ex-Salesforce, now consults. Muy simpático, nos reímos mucho.",
+                    on=date(2026, 3, 12), name="Hugo", second_opinion=opinion)
+    assert [(f.kind, f.text) for f in found] == [("offer", "ex-Salesforce, now consults")]
+
+
+@pytest.mark.slow
+def test_the_real_model_hears_remarks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LAZOS_EMBEDDER", "default")
+    said = model_opinions(["Super friendly, we laughed a lot", "Me dio su tarjeta al final",
+                           "Gives accounting advice to freelancers"])
+    assert [o.kind if o else None for o in said] == ["remark", "remark", "offer"]

@@ -159,7 +159,7 @@ def _opinions(read: list[Sentence], ask: SecondOpinion | None) -> dict[str, Opin
     if ask is None:
         return {}
     undecided = [s.text for s in read if not s.first and not cls.biography(s.text)
-                 and len(s.text.split()) >= 3 and cls.classify(s.text).cue == "(description)"]
+                 and len(s.text.split()) >= 2 and cls.classify(s.text).cue == "(description)"]
     if not undecided:
         return {}
     return {t: o for t, o in zip(undecided, ask(undecided), strict=True) if o is not None}
@@ -238,6 +238,8 @@ def extract(text: str, *, on: date, name: str | None = None,
         opinion = opinions.get(body)
         if ev.cue == "(description)" and opinion is not None and opinion.kind == "need":
             ev = cls.Evidence("need", opinion.example, cls.topic_of(body), model=True)
+        elif ev.cue == "(description)" and opinion is not None and opinion.kind == "remark":
+            ev = cls.Evidence("noise", opinion.example, model=True)
         if ev.kind == "need" and len(rest) > 1:
             split = _who_then_need(rest, first=sentence.first)
             if split is not None:

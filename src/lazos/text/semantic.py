@@ -1,14 +1,19 @@
 """A second opinion from the sentence model, for sentences no lexicon word decided.
 
-The lexicons (:mod:`lazos.text.lexicon`) decide almost every sentence, and say why. A
-sentence with no cue at all would otherwise be read as a description of the person (an
-offer). Here the bundled sentence model compares it with short examples of problems and of
-descriptions in both languages; when it is clearly closer to the problems, it is proposed
-as a need, and the proposal names the example it resembled ("sounds like “the roof leaks
-when it rains”"). Deterministic: the same sentence always gets the same opinion.
+The lexicons (:mod:`lazos.text.lexicon`) decide most sentences, and say why. A sentence
+with no cue at all would otherwise be read as a description of the person (an offer).
+Here the bundled sentence model compares it with short examples of three things a line of
+a networking note can be: a problem (a need), a description of what someone does (an
+offer), or a remark about the person or the evening ("very warm", "gave me his card",
+"fully booked until spring"), which is neither and must not become an offer: a remark
+read as an offer makes its person look like a helper for whatever the remark is about.
+When the sentence is clearly closer to one kind, that is the opinion, and a need names
+the example it resembled ("sounds like “the roof leaks when it rains”"). Deterministic:
+the same sentence always gets the same opinion.
 
 Why examples and not a trained classifier: they are readable, bilingual, and a wrong
-opinion is fixed by adding one example here, not by retraining.
+opinion is fixed by adding one example here, not by retraining. The examples are generic
+(written from everyday networking, never copied from a benchmark night).
 """
 
 from __future__ import annotations
@@ -32,6 +37,16 @@ NEED_EXAMPLES: tuple[str, ...] = (
     "her computer was hacked", "le robaron en la tienda", "their website looks ancient",
     "su web está anticuada", "her mother cannot live alone any more",
     "su padre necesita cuidados en casa", "they are moving to another city", "se muda a Madrid",
+    "the bank fees eat a big part of what he earns", "las comisiones del banco se le comen el margen",
+    "the heating stopped working and it's freezing at home", "lleva una semana sin agua caliente",
+    "her daughter cries every day after school", "su hijo no quiere ir al colegio",
+    "his father had a stroke and comes home next month", "a su madre le han diagnosticado demencia",
+    "the family can't agree on how to split the inheritance", "los hermanos no se ponen de acuerdo con la herencia",
+    "he's been sending CVs for months and nobody answers", "lleva meses buscando trabajo sin suerte",
+    "the insurance doesn't want to pay for the damage", "el seguro no le quiere pagar los daños",
+    "his knee has been swollen since the match", "se torció el tobillo y sigue cojeando",
+    "half his clients don't show up to their appointments", "le fallan muchos clientes a las citas",
+    "she's pregnant and self-employed and doesn't know her rights", "está embarazada y no sabe qué papeles hacer",
 )
 OFFER_EXAMPLES: tuple[str, ...] = (
     "plumber, works on her own", "fontanero autónomo", "runs a small bakery",
@@ -39,10 +54,27 @@ OFFER_EXAMPLES: tuple[str, ...] = (
     "employment lawyer", "abogada laboralista", "teaches English to companies",
     "da clases de inglés", "accountant for small businesses", "asesor fiscal para autónomos",
     "has a van and does small moves", "tiene furgoneta y hace portes", "physiotherapist",
-    "fisioterapeuta deportiva", "knows every investor in town", "conoce a mucha gente del sector",
-    "speaks Japanese and Spanish", "habla chino e inglés", "angel investor in early startups",
+    "fisioterapeuta deportiva", "knows everyone in the local startup scene",
+    "conoce a mucha gente del sector", "angel investor in early startups",
     "inversor en startups", "photographer for weddings and products", "fotógrafa de producto",
-    "from Poland, lives here for years", "argentino, vive aquí desde hace años",
+    "worked twenty years in a bank's risk department", "fue jefe de compras en una cadena de hoteles",
+    "does the books for a few restaurants", "lleva la contabilidad de varias tiendas",
+    "builds apps and booking systems for small clinics", "hace webs y tiendas online",
+    "owns a garage that repairs vans", "tiene un taller mecánico",
+    "organises concerts and summer festivals", "organiza eventos y bodas",
+)
+REMARK_EXAMPLES: tuple[str, ...] = (
+    "very friendly, great sense of humour", "muy majo, super simpático", "a bit shy at first",
+    "muy seria pero agradable", "gave me his card", "me pasó su número",
+    "we swapped emails", "le di mi tarjeta", "said she'd come to the next meetup",
+    "vendrá al próximo evento", "fully booked until the summer", "no tiene hueco hasta marzo",
+    "came with his wife and two friends", "vino con su socio", "I owe her a favour",
+    "le debo una", "we had a good laugh", "nos reímos mucho", "looked tired but happy",
+    "se le veía contento", "her instagram is @anna_studio", "su web es muy chula",
+    "met him through Carlos", "la conocí por una amiga", "left early",
+    "se fue pronto", "spoke Spanish with me all night", "habla un inglés perfecto",
+    "tall guy with glasses", "lleva barba y gafas", "wants to stay in touch", "quiere que sigamos en contacto",
+    "interesting conversation about football", "hablamos un rato de fútbol",
 )
 MARGIN = 0.04     # how much closer to the problems than to the descriptions, in cosine
 MIN_NEED = 0.32   # and how close to some problem at all (below, it is only vaguely alike)
@@ -52,7 +84,7 @@ MIN_NEED = 0.32   # and how close to some problem at all (below, it is only vagu
 class Opinion:
     """What the model thinks a sentence is, and the example it resembled most."""
 
-    kind: str          # "need" or "offer"
+    kind: str          # "need", "offer" or "remark"
     example: str
     similarity: float
 
@@ -61,14 +93,15 @@ _lock = threading.Lock()
 _examples: dict[str, Any] = {}
 
 
-def _example_vectors(embedder: Any) -> tuple[Any, Any]:
+def _example_vectors(embedder: Any) -> tuple[Any, Any, Any]:
     key = embedder.model_id("query")
     with _lock:
         if key not in _examples:
             _examples[key] = (embedder.encode(list(NEED_EXAMPLES), "query"),
-                              embedder.encode(list(OFFER_EXAMPLES), "query"))
-        need, offer = _examples[key]
-    return need, offer
+                              embedder.encode(list(OFFER_EXAMPLES), "query"),
+                              embedder.encode(list(REMARK_EXAMPLES), "query"))
+        need, offer, remark = _examples[key]
+    return need, offer, remark
 
 
 def model_opinions(texts: Sequence[str]) -> list[Opinion | None]:
@@ -83,18 +116,19 @@ def model_opinions(texts: Sequence[str]) -> list[Opinion | None]:
     from lazos.match.embedder import get_embedders
 
     embedder = get_embedders()[0]
-    need, offer = _example_vectors(embedder)
+    need, offer, remark = _example_vectors(embedder)
     vectors = embedder.encode(list(texts), "query")
-    need_sim = vectors @ need.T
-    offer_sim = vectors @ offer.T
+    sims = [vectors @ need.T, vectors @ offer.T, vectors @ remark.T]
+    kinds = (("need", NEED_EXAMPLES), ("offer", OFFER_EXAMPLES), ("remark", REMARK_EXAMPLES))
     out: list[Opinion | None] = []
     for i in range(len(texts)):
-        best_need, best_offer = int(need_sim[i].argmax()), int(offer_sim[i].argmax())
-        n, o = float(need_sim[i, best_need]), float(offer_sim[i, best_offer])
-        if n - o >= MARGIN and n >= MIN_NEED:
-            out.append(Opinion("need", NEED_EXAMPLES[best_need], round(n, 2)))
-        elif o - n >= MARGIN:
-            out.append(Opinion("offer", OFFER_EXAMPLES[best_offer], round(o, 2)))
-        else:
+        best = [int(m[i].argmax()) for m in sims]
+        value = [float(m[i, b]) for m, b in zip(sims, best, strict=True)]
+        order = sorted(range(3), key=lambda k: -value[k])
+        top, runner_up = order[0], order[1]
+        if value[top] - value[runner_up] < MARGIN or (top == 0 and value[0] < MIN_NEED):
             out.append(None)
+            continue
+        kind, examples = kinds[top]
+        out.append(Opinion(kind, examples[best[top]], round(value[top], 2)))
     return out
