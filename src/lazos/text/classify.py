@@ -95,12 +95,91 @@ def promise(folded: str, has_date: bool) -> tuple[str, str] | None:
     return None
 
 
+# The solver names of the knowledge files that name a person ("photographer", "fontanero"):
+# agent-noun endings in either language, plus a few short titles.
+_AGENT = re.compile(r"\w+(er|or|ist|ian|ant|ent|ogist|path|smith|wife|ero|era|ora|ista|ologo|"
+                    r"ologa|ico|ica|ta|tra|ra)$")
+_TITLES = frozenset({"chef", "coach", "nurse", "doctor", "dj", "mentor", "guide", "doula",
+                     "nanny", "sommelier", "guia", "medico", "medica", "mago", "sastre",
+                     "matrona", "gestor", "gestora", "abogado", "abogada", "fisio", "psych",
+                     "manitas", "canguro", "notario", "notaria", "contable"})
+_NOT_A_TITLE = frozenset({"owner", "provider", "supplier", "worker", "manager", "other",
+                          "cliente", "persona", "alguien", "empresa", "ortopedia", "ora",
+                          "water", "never", "after", "under", "over", "either", "paper",
+                          "letter", "computer", "order", "sister", "mother", "father",
+                          "brother", "daughter", "partner", "neighbour", "neighbor",
+                          "corner", "center", "centre", "winter", "summer", "number"})
+# "the plumber never came", "su abogado no contesta": someone's helper, not who they are
+_ARTICLE_BEFORE = re.compile(r"\b(the|a|an|my|his|her|their|our|your|el|la|los|las|un|una|"
+                             r"su|sus|mi|mis|tu|nuestro|nuestra|del|al|no|sin|without|any|"
+                             r"ningun|ninguna|new|nuevo|nueva|otro|otra|another)\s+(\w+\s+)?$")
+# "mentors people who want to...": somebody else's wish, told as part of what they do
+_THIRD_PARTY = re.compile(r"\b(people|those|anyone|clients|customers|companies|families|"
+                          r"gente|clientes|empresas|familias|quienes|personas)\s+(who|that|que)"
+                          r"\s+(\w+\s+)?$")
+
+
+@cache
+def _profession_words() -> frozenset[str]:
+    """Folded words that name a kind of solver, from the knowledge files' solver names
+    (English names end in their head noun, Spanish names start with it)."""
+    from lazos.match.knowledge import load_kinds
+
+    found: set[str] = set(_TITLES)
+    for kind in load_kinds():
+        for name in re.split(r",| or |/", kind.solver_en):
+            parts = fold(name).split()
+            if parts:
+                found.add(parts[-1])
+        for name in re.split(r",| o | u |/", kind.solver_es):
+            parts = fold(name).split()
+            if parts:
+                found.add(parts[0])
+                if parts[0].endswith("o"):
+                    found.add(parts[0][:-1] + "a")
+                if parts[0].endswith("or"):
+                    found.add(parts[0] + "a")
+    return frozenset(w for w in found if w.isalpha() and w not in _NOT_A_TITLE
+                     and (w in _TITLES or _AGENT.match(w)))
+
+
+def _clause_around(folded: str, start: int) -> tuple[int, int]:
+    """Where the clause holding position ``start`` begins and ends (commas, brackets,
+    colons and semicolons separate clauses)."""
+    left = max(folded.rfind(c, 0, start) for c in ",;:()") + 1
+    ends = [i for i in (folded.find(c, start) for c in ",;:()") if i != -1]
+    return left, min(ends) if ends else len(folded)
+
+
+def profession_near(folded: str, start: int) -> re.Match[str] | None:
+    """A word naming a kind of solver in the clause around ``start``, not "the/su ..."."""
+    left, right = _clause_around(folded, start)
+    names = _profession_words()
+    for m in re.finditer(r"[a-z]+", folded[left:right]):
+        if m.group(0) in names and not _ARTICLE_BEFORE.search(folded[left:left + m.start()]) \
+                and not re.match(r"\s+(para|for)\b", folded[left + m.end():]):
+            return m  # "Abogado para la herencia" is a need: who is wanted, and for what
+    return None
+
+
 def classify(text: str, *, first: bool = False) -> Evidence:
     """Read one sentence. ``first``: the opening sentence, which usually says who they are."""
     folded = fold(text)
     explicit = explicit_need(folded)
+    if explicit is not None and _THIRD_PARTY.search(folded[:explicit.start()]):
+        explicit = None  # "mentors people who want to switch into tech"
     trouble = problem(folded)
     user_side = re.search(lexicon.USER_SIDE, folded)
+    if trouble and not (explicit and explicit.start() <= trouble[0].start()) and not user_side:
+        title = profession_near(folded, trouble[0].start())
+        if title is not None:
+            # "wedding photographer", "fisio, lesiones deportivas": the problem word says
+            # what they work on. A need may still follow in a later clause.
+            _, end = _clause_around(folded, trouble[0].start())
+            rest = classify(folded[end + 1:]) if folded[end + 1:].strip(" ,;:()") else None
+            if rest is not None and rest.kind == "need":
+                return rest
+            return Evidence("offer", title.group(0))
     if (explicit or trouble) and not user_side:
         topic = topic_of(text)
         if explicit and (trouble is None or explicit.start() <= trouble[0].start()):
@@ -116,6 +195,9 @@ def classify(text: str, *, first: bool = False) -> Evidence:
     if user_side:
         return Evidence("noise", user_side.group(0))
     about = domain(folded)
+    if about is not None and profession_near(folded, about[0].start()) is not None:
+        # "wedding photographer", "abogada de extranjería": what they work on
+        return Evidence("offer", profession_near(folded, about[0].start()).group(0))  # type: ignore[union-attr]
     if about is not None and not first:
         # "Nursery for the baby from September": no verb, but what a need is about
         return Evidence("need", about[0].group(0), topic_of(text))

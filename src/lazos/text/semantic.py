@@ -41,12 +41,14 @@ NEED_EXAMPLES: tuple[str, ...] = (
     "the heating stopped working and it's freezing at home", "lleva una semana sin agua caliente",
     "her daughter cries every day after school", "su hijo no quiere ir al colegio",
     "his father had a stroke and comes home next month", "a su madre le han diagnosticado demencia",
-    "the family can't agree on how to split the inheritance", "los hermanos no se ponen de acuerdo con la herencia",
+    "the family can't agree on how to split the inheritance",
+    "los hermanos no se ponen de acuerdo con la herencia",
     "he's been sending CVs for months and nobody answers", "lleva meses buscando trabajo sin suerte",
     "the insurance doesn't want to pay for the damage", "el seguro no le quiere pagar los daños",
     "his knee has been swollen since the match", "se torció el tobillo y sigue cojeando",
     "half his clients don't show up to their appointments", "le fallan muchos clientes a las citas",
-    "she's pregnant and self-employed and doesn't know her rights", "está embarazada y no sabe qué papeles hacer",
+    "she's pregnant and self-employed and doesn't know her rights",
+    "está embarazada y no sabe qué papeles hacer",
 )
 OFFER_EXAMPLES: tuple[str, ...] = (
     "plumber, works on her own", "fontanero autónomo", "runs a small bakery",
@@ -73,7 +75,8 @@ REMARK_EXAMPLES: tuple[str, ...] = (
     "se le veía contento", "her instagram is @anna_studio", "su web es muy chula",
     "met him through Carlos", "la conocí por una amiga", "left early",
     "se fue pronto", "spoke Spanish with me all night", "habla un inglés perfecto",
-    "tall guy with glasses", "lleva barba y gafas", "wants to stay in touch", "quiere que sigamos en contacto",
+    "tall guy with glasses", "lleva barba y gafas", "wants to stay in touch",
+    "quiere que sigamos en contacto",
     "interesting conversation about football", "hablamos un rato de fútbol",
 )
 MARGIN = 0.04     # how much closer to the problems than to the descriptions, in cosine
