@@ -195,9 +195,10 @@ def classify(text: str, *, first: bool = False) -> Evidence:
     if user_side:
         return Evidence("noise", user_side.group(0))
     about = domain(folded)
-    if about is not None and profession_near(folded, about[0].start()) is not None:
+    title = profession_near(folded, about[0].start()) if about is not None else None
+    if title is not None:
         # "wedding photographer", "abogada de extranjería": what they work on
-        return Evidence("offer", profession_near(folded, about[0].start()).group(0))  # type: ignore[union-attr]
+        return Evidence("offer", title.group(0))
     if about is not None and not first:
         # "Nursery for the baby from September": no verb, but what a need is about
         return Evidence("need", about[0].group(0), topic_of(text))
