@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # PostgreSQL for the second test pass (CI starts it; override to point elsewhere).
 PG_TEST_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: install run test test-sqlite test-postgres lint bench clean
+.PHONY: install run test test-sqlite test-postgres lint bench train clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Lazos needs Python 3.11+"'
@@ -42,6 +42,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+# rebuild the note reader's weights after editing src/lazos/text/training/*.tsv
+train: $(STAMP)
+	$(PY) -m lazos.text.kind_model
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

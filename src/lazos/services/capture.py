@@ -32,7 +32,7 @@ from lazos.text.dates import find_date
 from lazos.text.extract import Finding, extract
 from lazos.text.fold import fold
 from lazos.text.language import detect
-from lazos.text.semantic import model_opinions
+from lazos.text.semantic import model_opinions, trained_readings
 
 PROPOSED, ACCEPTED, REJECTED = "proposed", "accepted", "rejected"
 
@@ -92,7 +92,8 @@ def _read(session: Session, note: NoteRow) -> int:
     people = [(pid, name) for pid, name in session.execute(select(PersonRow.id, PersonRow.name))]
     findings = extract(note.text, on=note.happened_on or utcnow().date(),
                        name=owner.name if owner else None, people=people, self_id=note.person_id,
-                       lang=note.lang, second_opinion=model_opinions)
+                       lang=note.lang, second_opinion=model_opinions,
+                       reader=trained_readings)
     known = {(r.kind, r.key) for r in _rows(session, note.id)}
     added = 0
     for position, f in enumerate(findings):

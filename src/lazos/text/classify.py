@@ -23,6 +23,7 @@ class Evidence:
     topic: str | None = None
     explicit: bool = False  # an explicit "needs/busca", rather than a problem in passing
     model: bool = False     # decided by the sentence model's second opinion (cue = example)
+    trained: bool = False   # overruled by the trained note reader (cue = how sure, "87%")
 
 
 @cache
@@ -114,9 +115,11 @@ _ARTICLE_BEFORE = re.compile(r"\b(the|a|an|my|his|her|their|our|your|el|la|los|l
                              r"su|sus|mi|mis|tu|nuestro|nuestra|del|al|no|sin|without|any|"
                              r"ningun|ninguna|new|nuevo|nueva|otro|otra|another)\s+(\w+\s+)?$")
 # "mentors people who want to...": somebody else's wish, told as part of what they do
-_THIRD_PARTY = re.compile(r"\b(people|those|anyone|clients|customers|companies|families|"
+# "se la deja a quien la necesite", "lends it to whoever needs it": what they give
+_THIRD_PARTY = re.compile(r"\b(people|ppl|those|anyone|clients|customers|companies|families|"
                           r"gente|clientes|empresas|familias|quienes|personas)\s+(who|that|que)"
-                          r"\s+(\w+\s+)?$")
+                          r"\s+(\w+\s+)?$|\bquien(es)?\s+((lo|la|los|las|le|les)\s+)?$|"
+                          r"\b(whoever|anyone|anybody)\s+(\w+\s+)?$")
 
 
 @cache
@@ -162,9 +165,19 @@ def profession_near(folded: str, start: int) -> re.Match[str] | None:
     return None
 
 
+# "la cocina está libre y se la deja a quien la necesite", "lends his van to anyone who
+# needs it": something they give; the "need" belongs to whoever takes it
+_GIVING = re.compile(r"\b(deja|dejan|presta|prestan|cede|ceden|ofrece|ofrecen|alquila|"
+                     r"lends?|offers?|rents? (it )?out|shares?|gives?)\b[^.]{0,60}?"
+                     r"\b(a quien(es)?|a cualquiera|whoever|any(one|body) who|to any(one|body))\b")
+
+
 def classify(text: str, *, first: bool = False) -> Evidence:
     """Read one sentence. ``first``: the opening sentence, which usually says who they are."""
     folded = fold(text)
+    giving = _GIVING.search(folded)
+    if giving is not None:
+        return Evidence("offer", giving.group(0))
     explicit = explicit_need(folded)
     if explicit is not None and _THIRD_PARTY.search(folded[:explicit.start()]):
         explicit = None  # "mentors people who want to switch into tech"
@@ -240,6 +253,11 @@ def unreport(text: str) -> str:
         return text
     words = len(m.group(0).split())
     return " ".join(text.split()[words:]) or text
+
+
+def names_profession(text: str) -> bool:
+    """Does this clause name a kind of solver ("wedding photographer based in Getxo")?"""
+    return profession_near(fold(text), 0) is not None
 
 
 def biography(text: str) -> bool:

@@ -38,7 +38,7 @@ from lazos.text.dates import find_date
 from lazos.text.fold import fold
 from lazos.text.mentions import Known, find_mentions
 from lazos.text.segment import Sentence, clauses, sentences
-from lazos.text.semantic import Opinion
+from lazos.text.semantic import Opinion, Reading
 from lazos.text.shorthand import expand
 
 KINDS = ("need", "offer", "followup", "mention")
@@ -74,6 +74,9 @@ def finding_key(kind: str, source: str) -> str:
 
 
 def _why_need(ev: cls.Evidence) -> Msg:
+    if ev.trained:
+        return msg("read as a problem by the note reader ({cue} sure)",
+                   "el lector de notas lo lee como un problema (seguro al {cue})", cue=ev.cue)
     if ev.model:
         return msg("no need words, but it sounds like a problem (closest example: “{cue}”)",
                    "sin palabras de necesidad, pero suena a problema (ejemplo más cercano: "
@@ -85,6 +88,9 @@ def _why_need(ev: cls.Evidence) -> Msg:
 
 
 def _why_offer(ev: cls.Evidence) -> Msg:
+    if ev.trained:
+        return msg("read as what they do by the note reader ({cue} sure)",
+                   "el lector de notas lo lee como lo que hace (seguro al {cue})", cue=ev.cue)
     if ev.cue.startswith("("):
         return msg("describes who they are and what they do", "describe quién es y a qué se dedica")
     return msg("what they do or have: “{cue}”", "lo que hace o tiene: «{cue}»", cue=ev.cue)
@@ -143,26 +149,62 @@ def _offer_text(text: str) -> str:
     """An offer without biography ("moved from Bangalore") or a bare nationality ("UK").
 
     Those clauses are true but blur what the person can do for others; the note keeps them.
+    A clause that names their trade stays ("wedding photographer based in Getxo").
     """
     parts = clauses(text)
-    kept = [c for c in parts if not cls.biography(c)]
+    kept = [c for c in parts if not cls.biography(c) or cls.names_profession(c)]
     if not any(cls.languages(c) for c in parts):  # "Japanese, Spanish pretty good": keep
         kept = [c for c in kept if not cls.nationality(c)]
     return ", ".join(kept) if len(kept) < len(parts) else text
 
 
 SecondOpinion = Callable[[Sequence[str]], "list[Opinion | None]"]
+Reader = Callable[[Sequence[str]], "list[Reading | None]"]
 
 
-def _opinions(read: list[Sentence], ask: SecondOpinion | None) -> dict[str, Opinion]:
+def _opinions(bodies: list[tuple[Sentence, str]], ask: SecondOpinion | None
+              ) -> dict[str, Opinion]:
     """The second opinion on every sentence that no lexicon word decided (one batch)."""
     if ask is None:
         return {}
-    undecided = [s.text for s in read if not s.first and not cls.biography(s.text)
-                 and len(s.text.split()) >= 2 and cls.classify(s.text).cue == "(description)"]
+    undecided = list(dict.fromkeys(
+        b for s, b in bodies if not s.first and not cls.biography(b) and len(b.split()) >= 2
+        and cls.classify(b).cue == "(description)"))
     if not undecided:
         return {}
     return {t: o for t, o in zip(undecided, ask(undecided), strict=True) if o is not None}
+
+
+def _readings(bodies: list[tuple[Sentence, str]], read: Reader | None) -> dict[str, Reading]:
+    """The trained reader's probabilities for every sentence (one batch)."""
+    if read is None or not bodies:
+        return {}
+    texts = list(dict.fromkeys(b for _, b in bodies))
+    return {t: r for t, r in zip(texts, read(texts), strict=True) if r is not None}
+
+
+OVERRIDE = 0.6          # how sure the trained reader must be to overrule a lexicon word
+OVERRIDE_EXPLICIT = 0.85  # ... an explicit "needs/busca/looking for"
+_KIND_OF = {"need": "need", "offer": "offer", "remark": "noise"}
+
+
+def _overrule(body: str, ev: cls.Evidence, reading: Reading | None) -> cls.Evidence:
+    """The lexicons' reading, unless the trained reader is sure of another kind.
+
+    Why: lexicon words decide by one word ("ADHD" is a problem, "runs" an offer), while the
+    trained reader hears the whole sentence: "works only with children (anxiety, ADHD...)"
+    is what someone does; "sells on Etsy but nobody buys" is a problem.
+    """
+    if reading is None or ev.cue == "(description)" or ev.kind not in ("need", "offer", "noise"):
+        return ev
+    kind = _KIND_OF[reading.kind]
+    bar = OVERRIDE_EXPLICIT if ev.explicit else OVERRIDE
+    if kind == ev.kind or reading.probability < bar:
+        return ev
+    cue = f"{round(reading.probability * 100)}%"
+    if kind == "need":
+        return cls.Evidence("need", cue, cls.topic_of(body), trained=True)
+    return cls.Evidence(kind, cue, trained=True)
 
 
 def _who_then_need(parts: list[str], *, first: bool) -> tuple[str, str] | None:
@@ -203,14 +245,16 @@ def _stands_alone(words: str) -> bool:
 
 def extract(text: str, *, on: date, name: str | None = None,
             people: list[Known] | None = None, self_id: int | None = None,
-            lang: str | None = None, second_opinion: SecondOpinion | None = None
-            ) -> list[Finding]:
+            lang: str | None = None, second_opinion: SecondOpinion | None = None,
+            reader: Reader | None = None) -> list[Finding]:
     """Findings in a note about ``name``, written on (or about) day ``on``.
 
     ``people``: the network (id, name) for linking mentions; ``self_id`` is never a mention.
     ``lang``: the note's language, for shorthand that only one language uses ("mates").
     ``second_opinion``: asked about sentences no lexicon word decided (e.g.
     :func:`lazos.text.semantic.model_opinions`); without it they are read as descriptions.
+    ``reader``: the trained note reader (:func:`lazos.text.semantic.trained_readings`),
+    which may overrule a lexicon word when it is sure of another kind.
     Returns [] for notes with nothing to read (emoji, numbers): the note itself is kept.
     """
     findings: list[Finding] = []
@@ -218,23 +262,30 @@ def extract(text: str, *, on: date, name: str | None = None,
     # the need just read: (index in findings, its text, evidence, where its sentence starts)
     last_need: tuple[int, str, cls.Evidence, int] | None = None
     read = sentences(text, name=name, stands_alone=_stands_alone)
-    opinions = _opinions(read, second_opinion)
+    plans: list[tuple[Sentence, list[Finding], list[str], str]] = []
     for sentence in read:
         if sum(c.isalpha() for c in sentence.text) < 3:
             continue  # numbers, emoji: nothing to read
+        promised: list[Finding] = []
         rest: list[str] = []
         for clause in clauses(sentence.text):
             folded = fold(clause)
             promise = cls.promise(folded, find_date(clause, on) is not None)
             if promise and not cls.explicit_need(folded):
-                findings.append(_followup(clause, promise[0], promise[1], on))
+                promised.append(_followup(clause, promise[0], promise[1], on))
             else:
                 rest.append(clause)
+        body = sentence.text if len(rest) == len(clauses(sentence.text)) else ", ".join(rest)
+        plans.append((sentence, promised, rest, body))
+    bodies = [(s, b) for s, _, rest, b in plans if rest]
+    opinions = _opinions(bodies, second_opinion)
+    readings = _readings(bodies, reader)
+    for sentence, promised, rest, body in plans:
+        findings.extend(promised)
         if not rest:
             last_need = None
             continue
-        body = sentence.text if len(rest) == len(clauses(sentence.text)) else ", ".join(rest)
-        ev = cls.classify(body, first=sentence.first)
+        ev = _overrule(body, cls.classify(body, first=sentence.first), readings.get(body))
         opinion = opinions.get(body)
         if ev.cue == "(description)" and opinion is not None and opinion.kind == "need":
             ev = cls.Evidence("need", opinion.example, cls.topic_of(body), model=True)

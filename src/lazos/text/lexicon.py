@@ -314,7 +314,7 @@ PROMISE: tuple[tuple[str, str], ...] = (
 NOISE: tuple[str, ...] = (
     r"^(muy )?(maj[oa]|simpatic[oa]|encantador[a]?|grande|crack|top)\b",
     r"^(pretty |very |really |so |a bit )?(nice|lovely|upset|stressed|funny|great|tired|sweet|smart|"
-    r"shaken|sad|happy|excited|emotional|down|chatty|quiet)\b",
+    r"shaken|sad|happy|excited|emotional|down|chatty|quiet)\b(?! to\b)",
     r"\bsent me\b", r"\bme debe\b", r"\bowes me\b", r"\bgave me\b",
     r"\bme (dio|paso|mando) (su|la) (tarjeta|numero|contacto)\b",
     r"^(lol|jaja\w*|haha\w*)\b", r"^(esta|is|she'?s|he'?s) (de los nervios|stressed|upset)\b",

@@ -135,3 +135,38 @@ def model_opinions(texts: Sequence[str]) -> list[Opinion | None]:
         kind, examples = kinds[top]
         out.append(Opinion(kind, examples[best[top]], round(value[top], 2)))
     return out
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How sure the trained note reader (:mod:`lazos.text.kind_model`) is of each kind."""
+
+    need: float
+    offer: float
+    remark: float
+
+    @property
+    def kind(self) -> str:
+        """The most likely kind."""
+        return max(("need", "offer", "remark"), key=lambda k: float(getattr(self, k)))
+
+    @property
+    def probability(self) -> float:
+        """How sure it is of :attr:`kind` (0-1)."""
+        return float(getattr(self, self.kind))
+
+
+def trained_readings(texts: Sequence[str]) -> list[Reading | None]:
+    """The trained reader's probabilities for each text (None with ``LAZOS_EMBEDDER=fake``)."""
+    from lazos.config import load_settings
+
+    if not texts or load_settings().embedder == "fake":
+        return [None] * len(texts)
+    from lazos.match.embedder import get_embedders
+    from lazos.text import kind_model
+
+    embedder = get_embedders()[0]
+    model = kind_model.load(embedder)
+    probabilities = model.probabilities(embedder.encode(list(texts), "query"))
+    return [Reading(round(float(p[0]), 3), round(float(p[1]), 3), round(float(p[2]), 3))
+            for p in probabilities]

@@ -29,7 +29,8 @@ ANY: dict[str, str] = {
     "pq": "porque", "xq": "porque", "q": "que", "tb": "también", "tmb": "también",
     "d": "de", "x": "por", "dpto": "departamento", "aprox": "aproximadamente",
     "ayto": "ayuntamiento", "tfno": "teléfono", "tlf": "teléfono", "mkt": "marketing",
-    "rrhh": "recursos humanos",
+    "rrhh": "recursos humanos", "insta": "Instagram", "ig": "Instagram", "esp": "especially",
+    "psych": "psychologist", "admin": "administration", "info": "information",
 }
 # Only in Spanish notes.
 SPANISH: dict[str, str] = {"mates": "matemáticas", "boli": "bolígrafo", "compi": "compañero",
@@ -63,4 +64,6 @@ def expand(text: str, *, lang: str | None = None) -> str:
         full = table[key]
         return full.upper() if word.isupper() and len(word) > 1 else full
 
-    return _pattern(spanish).sub(replace, text)
+    out = _pattern(spanish).sub(replace, text)
+    # "esp. people moving" → "especially people moving": the abbreviation's dot goes with it
+    return re.sub(r"\b(especially|approximately|aproximadamente)\.(?=\s+[a-záéíóúñ])", r"\1", out)

@@ -1,0 +1,219 @@
+"""A trained reader that tells a note's sentences apart: need, offer or remark.
+
+Why trained, and not only lexicons: keyword rules decide by the words a sentence contains,
+and a networker's notes break them both ways. An offer is often full of problem words,
+because it names the problems the person solves ("anxiety, ADHD, school refusal", "floods,
+fires, burglaries"); a need often carries an offer verb or a profession ("runs a café but
+nobody comes in", "the plumber never came back"). A classifier over the sentence model's
+vectors hears the whole sentence.
+
+What it learns from (all written for Lazos, never copied from a benchmark):
+
+- ``training/notes_*.tsv``: note-style lines labelled ``need``, ``offer`` or ``remark``,
+  in Spanish and English, including the hard cases above;
+- the short examples of :mod:`lazos.text.semantic`.
+
+Not the knowledge files' problem phrasings: they are written in the first person ("my back
+hurts") while notes speak of someone else, and with them the classifier learnt "first
+person = need, third person = offer": need accuracy on held-out note lines fell from 0.91 to
+0.72 (5-fold cross-validation, docs/capture.md).
+
+The model is a multinomial logistic regression (numpy, deterministic, class-balanced)
+over the default embedder's vectors. Its weights ship in ``training/weights.npz`` with a
+fingerprint of the data and the embedder they were trained from; when the data changed
+and the weights were not rebuilt (``make train``), it is trained again in memory, so the
+answer is always the one the data says. ``python -m lazos.text.kind_model`` rebuilds the
+file and prints cross-validated accuracy.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+LABELS = ("need", "offer", "remark")
+TRAINING_DIR = Path(__file__).parent / "training"
+WEIGHTS = TRAINING_DIR / "weights.npz"
+L2 = 1e-3
+STEPS = 400
+
+
+@dataclass(frozen=True)
+class KindModel:
+    """Weights of the classifier, and what they were trained from."""
+
+    weights: NDArray[np.float32]   # (dim, 3)
+    bias: NDArray[np.float32]      # (3,)
+    fingerprint: str
+
+    def probabilities(self, vectors: NDArray[np.float32]) -> NDArray[np.float32]:
+        """Per row, the probability of need, offer and remark (rows sum to 1)."""
+        import numpy as np
+
+        logits = vectors @ self.weights + self.bias
+        logits -= logits.max(axis=1, keepdims=True)
+        e = np.exp(logits)
+        out: NDArray[np.float32] = (e / e.sum(axis=1, keepdims=True)).astype(np.float32)
+        return out
+
+
+def _note_lines() -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for path in sorted(TRAINING_DIR.glob("notes_*.tsv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+                if not row or row[0].startswith("#") or len(row) != 2:
+                    continue
+                label, text = row[0].strip(), row[1].strip()
+                if label in LABELS and text:
+                    out.append((label, text))
+    return out
+
+
+def _example_lines() -> list[tuple[str, str]]:
+    from lazos.text import semantic
+
+    return ([("need", t) for t in semantic.NEED_EXAMPLES]
+            + [("offer", t) for t in semantic.OFFER_EXAMPLES]
+            + [("remark", t) for t in semantic.REMARK_EXAMPLES])
+
+
+def training_examples() -> list[tuple[str, str]]:
+    """(label, text) pairs the classifier learns from, without duplicates, in a fixed order."""
+    seen: set[str] = set()
+    out: list[tuple[str, str]] = []
+    for label, text in _note_lines() + _example_lines():
+        if text not in seen:
+            seen.add(text)
+            out.append((label, text))
+    return out
+
+
+def fingerprint(examples: Sequence[tuple[str, str]], model_id: str) -> str:
+    """Identity of the data + embedder + training settings a model was built from."""
+    h = hashlib.sha256(f"{model_id}|{L2}|{STEPS}".encode())
+    for label, text in examples:
+        h.update(f"{label}\t{text}\n".encode())
+    return h.hexdigest()[:24]
+
+
+def fit(vectors: NDArray[np.float32], labels: Sequence[str]) -> tuple[Any, Any]:
+    """Class-balanced multinomial logistic regression by full-batch gradient descent
+    (Nesterov momentum; deterministic: same data, same weights)."""
+    import numpy as np
+
+    x = vectors.astype(np.float64)
+    y = np.array([LABELS.index(label) for label in labels])
+    onehot = np.eye(len(LABELS))[y]
+    counts = onehot.sum(axis=0)
+    sample_weight = (len(y) / (len(LABELS) * np.maximum(counts, 1)))[y]
+    sample_weight /= sample_weight.sum()
+    w = np.zeros((x.shape[1], len(LABELS)))
+    b = np.zeros(len(LABELS))
+    vw, vb = np.zeros_like(w), np.zeros_like(b)
+    rate, momentum = 4.0, 0.9
+    for _ in range(STEPS):
+        lw, lb = w + momentum * vw, b + momentum * vb
+        logits = x @ lw + lb
+        logits -= logits.max(axis=1, keepdims=True)
+        p = np.exp(logits)
+        p /= p.sum(axis=1, keepdims=True)
+        g = (p - onehot) * sample_weight[:, None]
+        gw = x.T @ g + L2 * lw
+        gb = g.sum(axis=0)
+        vw = momentum * vw - rate * gw
+        vb = momentum * vb - rate * gb
+        w, b = w + vw, b + vb
+    return w.astype(np.float32), b.astype(np.float32)
+
+
+def train(embedder: Any) -> KindModel:
+    """Train on :func:`training_examples` with ``embedder``'s query vectors."""
+    examples = training_examples()
+    vectors = embedder.encode([t for _, t in examples], "query")
+    w, b = fit(vectors, [label for label, _ in examples])
+    return KindModel(w, b, fingerprint(examples, embedder.model_id("query")))
+
+
+def save(model: KindModel, path: Path = WEIGHTS) -> None:
+    import numpy as np
+
+    np.savez_compressed(path, weights=model.weights, bias=model.bias,
+                        fingerprint=np.array(model.fingerprint))
+
+
+def _load_file(path: Path) -> KindModel | None:
+    import numpy as np
+
+    if not path.exists():
+        return None
+    with np.load(path) as data:
+        return KindModel(data["weights"], data["bias"], str(data["fingerprint"]))
+
+
+_lock = threading.Lock()
+_loaded: dict[str, KindModel] = {}
+
+
+def load(embedder: Any) -> KindModel:
+    """The shipped classifier when it is up to date with the data, else one trained now."""
+    key = embedder.model_id("query")
+    with _lock:
+        if key not in _loaded:
+            wanted = fingerprint(training_examples(), key)
+            model = _load_file(WEIGHTS)
+            if model is None or model.fingerprint != wanted:
+                model = train(embedder)
+            _loaded[key] = model
+        return _loaded[key]
+
+
+def cross_validate(embedder: Any, folds: int = 5) -> dict[str, float]:
+    """Accuracy per label of the note lines when each fold is left out of training
+    (the short examples always train): how well it reads notes it has not seen."""
+    import numpy as np
+
+    notes = _note_lines()
+    examples = [e for e in training_examples() if e not in set(notes)]
+    note_vectors = embedder.encode([t for _, t in notes], "query")
+    example_vectors = embedder.encode([t for _, t in examples], "query")
+    right = {label: 0 for label in LABELS}
+    total = {label: 0 for label in LABELS}
+    order = np.arange(len(notes))
+    for f in range(folds):
+        test = order % folds == f
+        w, b = fit(np.vstack([note_vectors[~test], example_vectors]),
+                   [lab for (lab, _), t in zip(notes, test, strict=True) if not t]
+                   + [lab for lab, _ in examples])
+        model = KindModel(w, b, "")
+        guess = model.probabilities(note_vectors[test]).argmax(axis=1)
+        for (label, _), g in zip([n for n, t in zip(notes, test, strict=True) if t], guess,
+                                 strict=True):
+            total[label] += 1
+            right[label] += int(LABELS[g] == label)
+    return {label: right[label] / total[label] for label in LABELS if total[label]}
+
+
+def main() -> None:
+    """Rebuild ``training/weights.npz`` and print cross-validated accuracy."""
+    from lazos.match.embedder import get_embedders
+
+    embedder = get_embedders()[0]
+    model = train(embedder)
+    save(model)
+    print(f"{len(training_examples())} examples → {WEIGHTS} ({model.fingerprint})")
+    for label, accuracy in cross_validate(embedder).items():
+        print(f"  held-out fold accuracy, {label}: {accuracy:.3f}")
+
+
+if __name__ == "__main__":
+    main()

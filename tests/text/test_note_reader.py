@@ -1,0 +1,115 @@
+"""The trained note reader: its data, its training, and when it overrules a lexicon word."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+
+import numpy as np
+import pytest
+
+from lazos.text import kind_model
+from lazos.text.extract import extract
+from lazos.text.semantic import Reading, trained_readings
+
+
+def test_every_training_line_has_a_known_label_and_no_duplicate() -> None:
+    files = sorted(kind_model.TRAINING_DIR.glob("notes_*.tsv"))
+    assert len(files) >= 3
+    seen: set[str] = set()
+    for path in files:
+        with path.open(encoding="utf-8", newline="") as handle:
+            for number, row in enumerate(csv.reader(handle, delimiter="\t",
+                                                    quoting=csv.QUOTE_NONE), 1):
+                if number == 1:
+                    assert row[0].startswith("#"), path
+                    continue
+                assert len(row) == 2 and row[0] in kind_model.LABELS, (path, number, row)
+                assert row[1].strip() not in seen, (path, number)
+                seen.add(row[1].strip())
+    labels = [label for label, _ in kind_model.training_examples()]
+    assert min(labels.count(k) for k in kind_model.LABELS) >= 300
+
+
+def test_the_shipped_weights_were_trained_on_the_current_data() -> None:
+    from lazos.match.embedder import UseEmbedder
+
+    shipped = kind_model._load_file(kind_model.WEIGHTS)
+    assert shipped is not None, "run `make train` to build training/weights.npz"
+    wanted = kind_model.fingerprint(kind_model.training_examples(),
+                                    UseEmbedder().model_id("query"))
+    assert shipped.fingerprint == wanted, "training data changed: run `make train`"
+    assert shipped.weights.shape[1] == len(kind_model.LABELS)
+
+
+def test_fit_learns_a_separable_problem_and_is_deterministic() -> None:
+    rng = np.random.default_rng(7)
+    centres = np.eye(3, 8, dtype=np.float32) * 3
+    x = np.vstack([c + rng.normal(0, 0.3, (40, 8)) for c in centres]).astype(np.float32)
+    labels = [k for k in kind_model.LABELS for _ in range(40)]
+    w1, b1 = kind_model.fit(x, labels)
+    w2, b2 = kind_model.fit(x, labels)
+    assert np.array_equal(w1, w2) and np.array_equal(b1, b2)
+    guess = kind_model.KindModel(w1, b1, "").probabilities(x).argmax(axis=1)
+    assert [kind_model.LABELS[g] for g in guess] == labels
+
+
+def test_the_fake_embedder_gives_no_reading() -> None:
+    assert trained_readings(["floods, fires, burglaries"]) == [None]
+
+
+NOTE = "Tomás – perito de seguros. Inundaciones, incendios, robos en comercios. Muy majo."
+
+
+def test_a_sure_reading_overrules_a_problem_word_and_says_why() -> None:
+    # lexicons alone: "inundaciones, incendios, robos" are problems, so a need
+    alone = extract(NOTE, on=date(2026, 3, 2), name="Tomás")
+    assert any(f.kind == "need" and "Inundaciones" in f.text for f in alone)
+
+    def reader(texts: object) -> list[Reading | None]:
+        return [Reading(0.05, 0.9, 0.05) if "Inundaciones" in t else None
+                for t in texts]  # type: ignore[attr-defined]
+
+    found = extract(NOTE, on=date(2026, 3, 2), name="Tomás", reader=reader)
+    offer = next(f for f in found if "Inundaciones" in f.text)
+    assert offer.kind == "offer"
+    assert "90%" in offer.why.render("en") and "lector de notas" in offer.why.render("es")
+    assert not any(f.kind == "need" for f in found)
+
+
+def test_an_unsure_reading_or_an_explicit_need_keeps_the_lexicon_word() -> None:
+    def unsure(texts: object) -> list[Reading | None]:
+        return [Reading(0.42, 0.55, 0.03) for _ in texts]  # type: ignore[attr-defined]
+
+    found = extract(NOTE, on=date(2026, 3, 2), name="Tomás", reader=unsure)
+    assert any(f.kind == "need" and "Inundaciones" in f.text for f in found)
+
+    def sure_offer(texts: object) -> list[Reading | None]:
+        return [Reading(0.2, 0.8, 0.0) for _ in texts]  # type: ignore[attr-defined]
+
+    found = extract("Ana – busca un fontanero urgente.", on=date(2026, 3, 2), name="Ana",
+                    reader=sure_offer)
+    assert [f.kind for f in found] == ["need"]
+
+
+def test_something_given_to_whoever_needs_it_is_an_offer() -> None:
+    found = extract("Lola – panadera. Por las tardes el obrador está parado y se lo deja a "
+                    "quien lo necesite.", on=date(2026, 3, 2), name="Lola")
+    assert [f.kind for f in found] == ["offer", "offer"]
+
+
+def test_a_trade_stays_in_the_offer_even_beside_where_they_live() -> None:
+    found = extract("Kate – English, wedding photographer based in Sitges.", on=date(2026, 3, 2),
+                    name="Kate")
+    assert [f.text for f in found if f.kind == "offer"] == ["wedding photographer based in Sitges"]
+
+
+@pytest.mark.slow
+def test_the_real_reader_hears_the_whole_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LAZOS_EMBEDDER", "default")
+    said = trained_readings([
+        "works only with teenagers: anxiety, eating disorders, self-harm",
+        "vende por Instagram pero nadie le compra y ya no sabe qué hacer",
+        "super simpática, vino con su hermana",
+    ])
+    assert [r.kind if r else None for r in said] == ["offer", "need", "remark"]
