@@ -27,7 +27,8 @@ _BLANKS = re.compile(r"[ \t]{2,}")
 _TAG = re.compile(r"<(?:/?[A-Za-z!][^<>]{0,200})>")
 _ENTITY = re.compile(r"&(nbsp|amp|lt|gt|quot|#\d+);")
 _INITIAL = re.compile(r"(?<![\w.])[A-ZÁÉÍÓÚÑ]\.$")
-_ABBREV = re.compile(r"\b(?:p\. ej|e\.g|i\.e|approx|aprox|sr|sra|dr|dra|vs|nº|tel|ej|ud|uds|mr|mrs|ms|esp|incl|etc)\.$",
+_ABBREV = re.compile(r"\b(?:p\. ej|e\.g|i\.e|approx|aprox|sr|sra|dr|dra|vs|nº|tel|ej|ud|uds|mr|mrs|ms"
+                     r"|esp|incl|etc)\.$",
                      re.IGNORECASE)
 _BREAK = re.compile(r"(?<=[.!?])\s+|\n+|\s+[–—-]\s+|(?<=[.!?])$")
 _CLAUSE = re.compile(r"[,;]\s+|\s+\b(?:pero|but|and also|y también|y tambien|además|ademas)\b\s+")
