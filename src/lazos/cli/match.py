@@ -42,12 +42,30 @@ def _progress(done: int, total: int) -> None:
 
 def match_cmd(need: Annotated[int | None, typer.Option("--need", help=h(
                   "Only this need (id).", "Solo esta necesidad (id)."))] = None,
-              limit: Limit = 3, as_json: Json = False) -> None:
-    from lazos.match.service import match_all, match_need
+              limit: Limit = 3, as_json: Json = False,
+              complete: Annotated[bool, typer.Option("--complete", help=h(
+                  "First embed every offer and need with the second model (after a big "
+                  "import: ~2 min per 15,000 texts), then match with both.",
+                  "Primero calcula con el segundo modelo cada oferta y necesidad (tras una "
+                  "importación grande: ~2 min por 15.000 textos) y luego empareja con "
+                  "ambos."))] = False) -> None:
+    from lazos.match.backfill import complete_vectors, pending
+    from lazos.match.service import INLINE_TEXTS, match_all, match_need
     from lazos.services.needs import get_need
     from lazos.services.people import list_people
 
     with network() as store:
+        if complete:
+            complete_vectors(store, progress=_progress)
+        else:
+            waiting = pending(store)
+            if waiting > INLINE_TEXTS:
+                err_console.print(h(
+                    f"{waiting} texts are not yet embedded with the second model: these matches "
+                    "use the first model alone. Run `lazos match --complete` to embed them.",
+                    f"{waiting} textos aún no tienen vector del segundo modelo: estas "
+                    "sugerencias usan solo el primero. Ejecuta `lazos match --complete` "
+                    "para calcularlos."))
         if need is not None:
             results = [match_need(store, need, limit=limit)]
         else:

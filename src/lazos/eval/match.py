@@ -119,7 +119,7 @@ def rank_file_needs(store: Any, people: list[dict[str, Any]], needs: list[dict[s
     ids, need_ids = load_network(store, people, needs)
     if method == "lazos":
         results = match_needs(store, need_ids, limit=max(limit, 10), progress=progress,
-                              **(variant or {}))
+                              complete=True, **(variant or {}))
         return [{"need": need["id"], "suggest": r.suggest,
                  "ranking": [{"person": ids[m.person_id], "score": m.score,
                               "why": m.reason.render()} for m in r.matches]}

@@ -8,7 +8,8 @@
 3. Match every extracted need against the people in the room
    (:func:`lazos.match.service.match_all`) and keep, per need, the helpers Lazos would
    suggest: the best one when the match is convincing (``suggest``), and the next ones
-   (up to ``top``) only when their own score clears the same bar.
+   (up to ``top``) only when their own score clears a bar or nearly ties with the best
+   (:func:`lazos.match.abstain.worth_naming`).
 4. Write one line per extracted need (``../shared/bench/README.md`` format) and, when the
    truth is present, pair precision/recall over (person with the need, helper) among the
    top helpers, plus extraction figures (needs found per person against the truth).
@@ -121,7 +122,7 @@ def _extraction(notes: list[dict[str, Any]], found: dict[str, int],
 
 def run_scenario(path: Path, *, top: int = TOP, on: date | None = None) -> ScenarioRun:
     """Run the whole scenario in a temporary store (the user's network is never touched)."""
-    from lazos.match.abstain import SUGGEST_Z
+    from lazos.match.abstain import worth_naming
     from lazos.match.service import match_all
     from lazos.services.capture import capture_note, decide_all
     from lazos.services.needs import list_needs
@@ -162,7 +163,7 @@ def run_scenario(path: Path, *, top: int = TOP, on: date | None = None) -> Scena
         helpers = []
         if result.suggest:
             for rank, m in enumerate(result.matches[:top]):
-                if rank == 0 or m.score >= SUGGEST_Z:
+                if rank == 0 or worth_naming(result.matches[0].score, m.score):
                     helpers.append({"name": names[m.person_id], "score": m.score,
                                     "why": m.reason.render("en")})
         suggestions.append({"who": who, "need": need.text, "helpers": helpers})

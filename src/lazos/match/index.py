@@ -120,6 +120,8 @@ class MatchIndex:
     row_of: dict[int, int]
     langs: NDArray[np.float32]             # person × language concept: 1 when named
     lang_ids: list[str]                    # the language concepts (columns of ``langs``)
+    models: tuple[str, ...] = ()           # embedders whose person vectors are here, in order
+    pending: int = 0                       # offers still without a later model's vectors
 
     @property
     def dim(self) -> int:
@@ -301,28 +303,52 @@ def _mean_rows(flat: NDArray[np.float32], offers: list[list[str]]) -> NDArray[np
 
 
 def build_index(store: Store, embedders: Sequence[Embedder], *,
-                progress: Progress | None = None) -> MatchIndex:
-    """The index for the store's current offers (reused while nothing has changed)."""
+                progress: Progress | None = None, inline: int | None = None) -> MatchIndex:
+    """The index for the store's current offers (reused while nothing has changed).
 
+    The first embedder always embeds every new offer. A later one (the slow second model)
+    does so only when at most ``inline`` offers lack its vectors (``None``: always);
+    otherwise the index is built without it and ``pending`` says how many offers wait for
+    :func:`lazos.match.backfill.complete_vectors`. An index missing a model is rebuilt as
+    soon as that model's vectors are all there.
+    """
     ids, names, offers, signature = _snapshot(store)
     key = "match_index:" + ",".join(e.model_id("passage") for e in embedders)
     found = store.cache.get(key)
+    flat = [t for o in offers for t in o]
     if found is not None and found[0] == signature:
-        return found[1]  # type: ignore[no-any-return]
+        index: MatchIndex = found[1]
+        if len(index.models) == len(embedders) or not any(
+                _ready(store, e, flat, inline) for e in embedders[1:]
+                if e.name not in index.models):
+            return index
     primary = embedders[0]
     knowledge = load_knowledge(store, primary)
     texts = [joined(o) for o in offers]
-    flat = [t for o in offers for t in o]
     # a person's vector is the mean of their offers' vectors: as good as embedding the joined
     # offers on the dev set (0.783 vs 0.782 MRR) and a third fewer texts to embed
     flat_vecs = expand_vectors(flat, cache.embed(store, primary, flat, "passage",
                                                  progress=progress), knowledge)
     person_vecs = [_mean_rows(flat_vecs, offers)]
+    used = [primary]
+    pending = 0
     for extra in embedders[1:]:
-        person_vecs.append(_mean_rows(cache.embed(store, extra, flat, "passage"), offers))
-    hub = [_hubness(store, e, v) for e, v in zip(embedders, person_vecs, strict=True)]
+        if not _ready(store, extra, flat, inline):
+            pending = max(pending, len(cache.missing(store, extra, flat, "passage")))
+            continue
+        person_vecs.append(_mean_rows(cache.embed(store, extra, flat, "passage",
+                                                  progress=progress), offers))
+        used.append(extra)
+    hub = [_hubness(store, e, v) for e, v in zip(used, person_vecs, strict=True)]
     index = assemble(person_ids=ids, names=names, offers=offers, offer_vecs=flat_vecs,
                      person_vecs=person_vecs, hub=hub, knowledge=knowledge,
                      person_terms=[terms(t) for t in texts])
+    index.models = tuple(e.name for e in used)
+    index.pending = pending
     store.cache[key] = (signature, index)
     return index
+
+
+def _ready(store: Store, embedder: Embedder, texts: Sequence[str], inline: int | None) -> bool:
+    """True when ``embedder`` may embed what it lacks of ``texts`` now (at most ``inline``)."""
+    return inline is None or len(cache.missing(store, embedder, texts, "passage")) <= inline

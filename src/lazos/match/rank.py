@@ -45,6 +45,7 @@ class Scores:
     person_vecs: NDArray[np.float32]  # the people's vectors (default model)
     person_kinds: NDArray[np.int64]   # each person's strongest solver kinds, best first
     kind_scores: NDArray[np.float32]  # closeness of each need to every kind of solver
+    n_models: int = 1                 # embedders whose semantic signals were fused
 
     def kind_fit(self, i: int, row: int) -> float:
         """How much need ``i`` is about what person ``row`` does: its closeness to the
@@ -115,16 +116,51 @@ def _language_fit(index: MatchIndex, need_terms: list[list[str]],
     fused[rows] += weight * fit
 
 
+SHORTLIST_ABOVE = 20_000  # people; in larger networks a later model rescores a shortlist
+SHORTLIST = 500           # each need's best people so far, rescored by a later model
+
+
+def _add_model(index: MatchIndex, model: int, qvec: NDArray[np.float32],
+               fused: NDArray[np.float32], hub_weight: float, n_models: int) -> None:
+    """Add a later model's semantic z-score (its share ``1 / n_models``) to ``fused``.
+
+    The z-scores' means and spreads over everyone come from the stored moments (exact). In
+    networks above ``SHORTLIST_ABOVE`` people only each need's best ``SHORTLIST`` so far
+    are rescored (everyone else keeps the model's mean, z = 0): one need against 100,000
+    people then costs a 500-row product instead of a second pass over every vector.
+    """
+    import numpy as np
+
+    pv, hub, st = index.person_vecs[model], index.hub[model], index.stats[model]
+    q = qvec.astype(np.float64)
+    mean = q @ st.mean - hub_weight * st.hub_mean
+    second = np.einsum("bi,bi->b", q @ st.second, q) - 2 * hub_weight * (q @ st.hub_cross) \
+        + hub_weight ** 2 * st.hub_sq
+    scale = (1.0 / _spread(second - mean ** 2) / n_models).astype(np.float32)
+    shift = mean.astype(np.float32)
+    if fused.shape[1] <= SHORTLIST_ABOVE:
+        x = qvec @ pv.T - hub_weight * hub[None, :]
+        fused += (x - shift[:, None]) * scale[:, None]
+        return
+    top = np.argpartition(-fused, SHORTLIST, axis=1)[:, :SHORTLIST]
+    for i, rows in enumerate(top):
+        x = pv[rows] @ qvec[i] - hub_weight * hub[rows]
+        fused[i, rows] += (x - shift[i]) * scale[i]
+
+
 def score(index: MatchIndex, qvecs: list[NDArray[np.float32]], need_terms: list[list[str]],
           weights: Weights | None = None) -> Scores:
     """Score needs (one query-vector row per need, per embedder) against every person.
 
     fused = z(cos − hub·w.hub) + w.kb · z(knowledge) + w.lex · BM25/max(BM25), with the
-    z-scores taken over all people in the index.
+    z-scores taken over all people in the index; with several embedders the semantic term
+    is the mean of their z-scores. ``qvecs`` may hold fewer models than the index (a
+    second model's need vectors not computed yet): the others are then left out.
     """
     import numpy as np
 
     w = weights or Weights()
+    qvecs = qvecs[:len(index.person_vecs)]
     n_needs, n_models = len(need_terms), len(qvecs)
     d, n_kinds = index.dim, len(index.knowledge.kinds)
     q = qvecs[0].astype(np.float64)
@@ -146,11 +182,8 @@ def score(index: MatchIndex, qvecs: list[NDArray[np.float32]], need_terms: list[
     query[:, d + n_kinds] = -w.hub * a
     query[:, d + n_kinds + 1] = -(a * mean_s + b * mean_k)
     fused = query @ index.features.T                                   # needs × people
-    for extra, pv, hub in zip(qvecs[1:], index.person_vecs[1:], index.hub[1:], strict=True):
-        x = extra @ pv.T - w.hub * hub[None, :]
-        x -= x.mean(axis=1, keepdims=True)
-        x /= _spread(x.var(axis=1)).astype(np.float32)[:, None] * n_models
-        fused += x
+    for model in range(1, n_models):
+        _add_model(index, model, qvecs[model], fused, w.hub, n_models)
     if w.lex:
         for i, query_terms in enumerate(need_terms):
             ids, vals = index.bm25.sparse(query_terms)
@@ -160,4 +193,4 @@ def score(index: MatchIndex, qvecs: list[NDArray[np.float32]], need_terms: list[
         _language_fit(index, need_terms, fused, w.lang)
     return Scores(fused=fused, kinds=kinds, kind_weights=kind_w, kind_sim=kind_sim,
                   queries=qvecs[0], person_vecs=index.person_vecs[0],
-                  person_kinds=index.top_kinds, kind_scores=kind_scores)
+                  person_kinds=index.top_kinds, kind_scores=kind_scores, n_models=n_models)

