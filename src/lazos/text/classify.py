@@ -277,7 +277,8 @@ def languages(text: str) -> bool:
                      r"muy bien|good|basic|basico|level|nivel)\b", fold(text)) is not None
 
 
-_ALSO = re.compile(r"^(also|plus|and|y|tambien|ademas|otra cosa|aparte)\b|\b(too|tambien|ademas)\b")
+_ALSO = re.compile(r"^(also|plus|and|y|tambien|ademas|otra cosa|aparte)\b|"
+                   r"\b(too|also|tambien|ademas)\b")
 
 
 # Words by which a wish points back at the problem just told: "Busca quien se lo haga",

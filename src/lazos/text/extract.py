@@ -231,6 +231,20 @@ def _who_then_need(parts: list[str], *, first: bool) -> tuple[str, str] | None:
     return ", ".join(parts[:lead]), need
 
 
+# ", and someone with a van to...", "y alguien que le...": a second want in the same breath
+_SECOND_WANT = re.compile(r",?\s+(?:and|plus|y|e)\s+(?:also\s+|tambien\s+|tb\s+)?"
+                          r"(?=(?:someone|somebody|alguien)\b)", re.IGNORECASE)
+
+
+def _split_wants(text: str) -> list[str]:
+    """A need sentence with a second want joined by "and someone..." as two needs; both
+    halves must say something (four words or more)."""
+    parts = _SECOND_WANT.split(text, maxsplit=1)
+    if len(parts) == 2 and all(len(p.split()) >= 4 for p in parts):
+        return [parts[0].rstrip(" ,;"), parts[1][0].upper() + parts[1][1:]]
+    return [text]
+
+
 def _stands_alone(words: str) -> bool:
     """Words that say who someone is ("es electricista"), what they need, or a promise
     stand on their own; "Also her motorbike" does not."""
@@ -280,6 +294,7 @@ def extract(text: str, *, on: date, name: str | None = None,
     bodies = [(s, b) for s, _, rest, b in plans if rest]
     opinions = _opinions(bodies, second_opinion)
     readings = _readings(bodies, reader)
+    plans_more: list[str] = []
     for sentence, promised, rest, body in plans:
         findings.extend(promised)
         if not rest:
@@ -300,17 +315,26 @@ def extract(text: str, *, on: date, name: str | None = None,
                 body = split[1]
                 ev = cls.classify(body)
         if ev.kind == "need":
-            if last_need is not None and cls.continues_need(body):
+            continues = last_need is not None and cls.continues_need(body)
+            body, *more = _split_wants(body)
+            plans_more.extend(more)  # "...a new flat, and someone with a van": two needs
+            if last_need is not None and continues:
                 index, before, first_ev, where = last_need
                 # parts of one unpunctuated sentence join with a space, sentences with ". "
                 body = _need_text(body)
                 merged = f"{before} {body}" if where == sentence.start else f"{before}. {body}"
                 findings[index] = _need(merged, first_ev, lang)
                 last_need = (index, merged, first_ev, sentence.start)
-                continue
-            need_text = _need_text(_strip_also(body))
-            findings.append(_need(need_text, ev, lang))
-            last_need = (len(findings) - 1, need_text, ev, sentence.start)
+            else:
+                need_text = _need_text(_strip_also(body))
+                findings.append(_need(need_text, ev, lang))
+                last_need = (len(findings) - 1, need_text, ev, sentence.start)
+            for extra in plans_more:
+                need_text = _need_text(_strip_also(extra))
+                findings.append(_need(need_text, cls.classify(extra) if
+                                      cls.classify(extra).kind == "need" else ev, lang))
+                last_need = (len(findings) - 1, need_text, ev, sentence.start)
+            plans_more.clear()
         elif ev.kind == "offer":
             offers.append((body, ev))
             last_need = None
