@@ -72,3 +72,29 @@ def test_who_can_abstains_when_nobody_fits_and_names_whom_to_look_for(store):
     fitting = who_can(store, "plumber for leaks in taps and boilers")
     assert fitting.suggest and fitting.look_for is None
     assert fitting.matches[0].person_id == bob.id
+
+
+def test_a_candidate_who_names_only_other_languages_is_never_suggested():
+    n = 50
+    fused = [0.0] * n
+    fused[0] = 8.0
+    scores = _scores([0.6] + [0.1] * (n - 1), fused)
+    assert should_suggest(scores, 0, 0)
+    scores.need_langs = np.array([[1.0, 0.0, 0.0]], dtype=np.float32)     # "Russian"
+    scores.person_langs = np.zeros((n, 3), dtype=np.float32)
+    assert should_suggest(scores, 0, 0)          # names no language: left to the scores
+    scores.person_langs[0] = [0.0, 1.0, 1.0]     # "Japanese and Spanish translator"
+    assert scores.language_clash(0, 0)
+    assert not should_suggest(scores, 0, 0)
+    scores.person_langs[0, 0] = 1.0              # ...who also speaks Russian
+    assert should_suggest(scores, 0, 0)
+
+
+@pytest.mark.usefixtures("fake")
+def test_who_can_does_not_offer_a_teacher_of_another_language(store):
+    bob = add_person(store, name="Bob")
+    add_offer(store, person=bob.id, text="Mandarin Chinese lessons for adults, all levels",
+              lang="en")
+    asked = who_can(store, "I need Spanish lessons for adults")
+    assert asked.matches and asked.matches[0].person_id == bob.id
+    assert not asked.suggest and asked.look_for is not None

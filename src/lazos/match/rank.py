@@ -46,12 +46,22 @@ class Scores:
     person_kinds: NDArray[np.int64]   # each person's strongest solver kinds, best first
     kind_scores: NDArray[np.float32]  # closeness of each need to every kind of solver
     n_models: int = 1                 # embedders whose semantic signals were fused
+    need_langs: NDArray[np.float32] | None = None    # needs × language concepts they name
+    person_langs: NDArray[np.float32] | None = None  # people × language concepts they name
 
     def kind_fit(self, i: int, row: int) -> float:
         """How much need ``i`` is about what person ``row`` does: its closeness to the
         person's two strongest kinds, minus its closeness to its own closest kind (≤ 0)."""
         own = self.kind_scores[i, self.person_kinds[row, :2]].max()
         return float(own - self.kind_scores[i].max())
+
+    def language_clash(self, i: int, row: int) -> bool:
+        """Need ``i`` names a language and person ``row`` names only other ones (a teacher
+        of Mandarin for "Spanish lessons", a Japanese translator for a Russian speaker)."""
+        if self.need_langs is None or self.person_langs is None:
+            return False
+        wanted, named = self.need_langs[i], self.person_langs[row]
+        return bool(wanted.any() and named.any() and not (wanted * named).any())
 
     def raw(self, i: int, row: int) -> float:
         """Plain cosine of the default model between need ``i`` and person ``row``."""
@@ -96,24 +106,28 @@ def _spread(var: NDArray[np.float64]) -> NDArray[np.float64]:
 
 
 def _language_fit(index: MatchIndex, need_terms: list[list[str]],
-                  fused: NDArray[np.float32], weight: float) -> None:
+                  fused: NDArray[np.float32], weight: float) -> NDArray[np.float32] | None:
     """A need that names a language ("Spanish lessons", "negociar en inglés") favours the
     people who name that language and disfavours those who name only other ones (a teacher
-    of Mandarin for "Spanish lessons"); people who name no language are left alone."""
+    of Mandarin for "Spanish lessons"); people who name no language are left alone.
+
+    Returns the languages each need names (needs × language concepts), or None when nobody
+    in the network names a language."""
     import numpy as np
 
     from lazos.match.index import language_matrix
 
     if not index.langs.shape[1] or not index.langs.any():
-        return
+        return None
     wanted = language_matrix(need_terms)
     rows = np.flatnonzero(wanted.any(axis=1))
-    if not len(rows):
-        return
+    if not len(rows) or not weight:
+        return wanted
     named = (index.langs.sum(axis=1) > 0)[None, :]
     shared = (wanted[rows] @ index.langs.T) > 0                       # needs × people
     fit = np.where(shared, 1.0, np.where(named, -1.0, 0.0)).astype(np.float32)
     fused[rows] += weight * fit
+    return wanted
 
 
 SHORTLIST_ABOVE = 20_000  # people; in larger networks a later model rescores a shortlist
@@ -189,8 +203,8 @@ def score(index: MatchIndex, qvecs: list[NDArray[np.float32]], need_terms: list[
             ids, vals = index.bm25.sparse(query_terms)
             if len(ids):
                 fused[i, ids] += (w.lex / float(vals.max())) * vals
-    if w.lang:
-        _language_fit(index, need_terms, fused, w.lang)
+    need_langs = _language_fit(index, need_terms, fused, w.lang)
     return Scores(fused=fused, kinds=kinds, kind_weights=kind_w, kind_sim=kind_sim,
                   queries=qvecs[0], person_vecs=index.person_vecs[0],
-                  person_kinds=index.top_kinds, kind_scores=kind_scores, n_models=n_models)
+                  person_kinds=index.top_kinds, kind_scores=kind_scores, n_models=n_models,
+                  need_langs=need_langs, person_langs=index.langs)
