@@ -9,7 +9,9 @@ work on the machine spreads over all commands alike, and prints medians.
 ``wall`` is start-to-exit time; ``cpu`` is the child's user+system time, which is less
 disturbed by other processes on a shared machine. To compare with another source tree
 (say, a copy of ``src/`` from before a change), ``--baseline /elsewhere/src`` runs it
-right after each run of this tree, so that both see the same load.
+right after each run of this tree, so that both see the same load. ``--orm`` does the same
+with this tree's ORM path (``LAZOS_NO_FASTREAD=1``: the listings without
+lazos.store.fastread).
 """
 
 from __future__ import annotations
@@ -45,15 +47,19 @@ def _run(args: tuple[str, ...], env: dict[str, str]) -> tuple[float, float]:
     return wall, cpu
 
 
-def measure(runs: int, baseline: str | None = None) -> dict[str, tuple[list[float], list[float]]]:
+def measure(runs: int, baseline: str | None = None,
+            orm: bool = False) -> dict[str, tuple[list[float], list[float]]]:
     """Per label ("lazos ARGS", and "  baseline" rows): (wall times, CPU times)."""
     times: dict[str, tuple[list[float], list[float]]] = {}
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "LAZOS_HOME": home, "LAZOS_LANG": "en", "COLUMNS": "100"}
         env.pop("LAZOS_DATABASE_URL", None)
+        env.pop("LAZOS_NO_FASTREAD", None)
         trees = [("", env)]
         if baseline:
             trees.append(("  baseline", {**env, "PYTHONPATH": baseline}))
+        if orm:
+            trees.append(("  orm", {**env, "LAZOS_NO_FASTREAD": "1"}))
         subprocess.run([sys.executable, "-c", ENTRY, "demo"], env=env, check=True,
                        stdout=subprocess.DEVNULL)
         for args in COMMANDS:  # warm the OS file cache and Python's bytecode cache
@@ -73,9 +79,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15, help="runs per command (default 15)")
     parser.add_argument("--baseline", metavar="SRC", help="another src/ to time alongside")
+    parser.add_argument("--orm", action="store_true",
+                        help="also time this tree's ORM path (LAZOS_NO_FASTREAD=1)")
     options = parser.parse_args()
     floor = [_run_python_only() for _ in range(options.runs)]
-    times = measure(options.runs, options.baseline)
+    times = measure(options.runs, options.baseline, options.orm)
     print(f"lazos start-up, {options.runs} runs each, medians (bar: ≤ {BAR_S:.1f} s wall)")
     print(f"{'command':<26} {'wall s':>7} {'cpu s':>7} {'min wall':>9}")
     print(f"{'(python -c pass)':<26} {statistics.median(floor):>7.3f}")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich.console import Console
 
@@ -17,6 +17,9 @@ from lazos.i18n import pick
 
 if TYPE_CHECKING:
     from lazos.store import Store
+    from lazos.store.fastread import Reader
+
+T = TypeVar("T")
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -45,6 +48,21 @@ def network() -> Iterator[Store]:
         yield store
     finally:
         store.close()
+
+
+def read(fast: Callable[[Reader], T], orm: Callable[[Store], T]) -> T:
+    """A read-only answer: ``fast`` straight from the SQLite file when it can answer (no
+    SQLAlchemy to load, see :mod:`lazos.store.fastread`), else ``orm`` with the services.
+
+    Both must return the same thing: the CLI formats it the same way either way.
+    """
+    from lazos.store.fastread import read_fast
+
+    answer = read_fast(fast)
+    if answer is not None:
+        return answer
+    with network() as store:
+        return orm(store)
 
 
 def _default(value: Any) -> Any:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
-from lazos.cli.common import console, h, network, plain, print_json, say
+from lazos.cli.common import console, h, network, plain, print_json, read, say
 from lazos.model import Need, NeedStatus
+
+if TYPE_CHECKING:
+    from lazos.store import Store
 
 need_app = typer.Typer(help=h("Record and manage needs.", "Anota y gestiona necesidades."),
                        no_args_is_help=True)
@@ -56,17 +59,22 @@ def need_list(person: Annotated[str | None, typer.Argument(help=h("Only this per
               status: Annotated[str | None, typer.Option(help="open, in_progress, solved, dropped")] = None,
               all_: Annotated[bool, typer.Option("--all", help=h("Include solved and dropped.", "Incluye resueltas y descartadas."))] = False,
               as_json: Json = False) -> None:
-    from lazos.services.needs import list_needs
-    from lazos.services.people import list_people
-
     if status is not None and status not in {s.value for s in NeedStatus}:
         from lazos.errors import field_error
 
         raise field_error("--status", "{field} must be one of open, in_progress, solved, dropped.",
                           "{field} debe ser open, in_progress, solved o dropped.")
-    with network() as store:
-        needs = list_needs(store, person=person, status=status, include_closed=all_)
-        names = {p.id: p.name for p in list_people(store)}
+
+    def orm(store: Store) -> tuple[list[Need], dict[int, str]]:
+        from lazos.services.needs import list_needs
+        from lazos.services.people import list_people
+
+        return (list_needs(store, person=person, status=status, include_closed=all_),
+                {p.id: p.name for p in list_people(store)})
+
+    needs, names = read(lambda reader: (reader.list_needs(person=person, status=status,
+                                                          include_closed=all_),
+                                        reader.names()), orm)
     if as_json:
         print_json(needs)
         return

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 
-from lazos.cli.common import console, h, network, plain, print_json, say
+from lazos.cli.common import console, h, network, plain, print_json, read, say
+
+if TYPE_CHECKING:
+    from lazos.model import Person, PersonDetail
+    from lazos.store import Store
 
 person_app = typer.Typer(help=h("Add, edit or remove a person.",
                                 "Añade, edita o borra una persona."), no_args_is_help=True)
@@ -122,11 +126,15 @@ def people_list(
     as_json: Json = False,
 ) -> None:
     """List the people in your network, optionally filtered."""
-    from lazos.services.people import list_people
+    filters: dict[str, Any] = {"tag": tag, "city": city, "company": company, "event": event,
+                               "with_open_needs": open_needs, "text": name}
 
-    with network() as store:
-        found = list_people(store, tag=tag, city=city, company=company, event=event,
-                            with_open_needs=open_needs, text=name)
+    def orm(store: Store) -> list[Person]:
+        from lazos.services.people import list_people
+
+        return list_people(store, **filters)
+
+    found = read(lambda reader: reader.list_people(**filters), orm)
     if as_json:
         print_json(found)
         return
@@ -141,10 +149,12 @@ def people_list(
 
 def show(person: PersonRef, as_json: Json = False) -> None:
     """Everything about a person: details, needs, offers, notes, events and a timeline."""
-    from lazos.services.show import show_person
+    def orm(store: Store) -> PersonDetail:
+        from lazos.services.show import show_person
 
-    with network() as store:
-        detail = show_person(store, person)
+        return show_person(store, person)
+
+    detail = read(lambda reader: reader.show_person(person), orm)
     if as_json:
         print_json(detail)
         return
