@@ -9,7 +9,9 @@ accepted, matching among the people in the room) and reports extraction figures 
 - ``team night``: ``bench/data/team_night``, written blind to the code on 2026-11-27 and
   used since as a second development night;
 - ``team night 2``: ``bench/data/team_night2``, written blind the same day, measurement
-  only (never tuned on, never read item by item): the closest thing to the held-out night.
+  only (never tuned on, never read item by item): the closest thing to the held-out night;
+- ``team night 3``: ``bench/data/team_night3`` (a Seville referral breakfast), written blind
+  on the same day by another helper, measurement only as well.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ NIGHTS = {
     "dev": ROOT.parent / "shared" / "bench" / "dev" / "scenario.jsonl",
     "team night": ROOT / "bench" / "data" / "team_night" / "scenario.jsonl",
     "team night 2 (measurement only)": ROOT / "bench" / "data" / "team_night2" / "scenario.jsonl",
+    "team night 3 (measurement only)": ROOT / "bench" / "data" / "team_night3" / "scenario.jsonl",
 }
 
 

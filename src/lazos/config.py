@@ -14,6 +14,8 @@ Variables:
   (the user's own address), ``LAZOS_USER_NAME`` (signature in messages).
 - ``LAZOS_TZ``: the user's time zone for invitations (IANA name, e.g. ``Europe/Madrid``;
   default: this computer's).
+- ``LAZOS_NO_FASTREAD=1``: listing commands always go through the ORM, never the read-only
+  sqlite3 fast path (:mod:`lazos.store.fastread`); for tests and for doubt.
 """
 
 from __future__ import annotations
