@@ -216,10 +216,11 @@ class BM25:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         if len(hits) == 1:
             return hits[0]
-        ids, inverse = np.unique(np.concatenate([h[0] for h in hits]), return_inverse=True)
-        vals = np.zeros(len(ids), dtype=np.float32)
-        np.add.at(vals, inverse, np.concatenate([h[1] for h in hits]))
-        return ids, vals
+        # one C pass over the postings (np.unique's sort cost ~2 s of a 10k-need re-match)
+        total = np.bincount(np.concatenate([h[0] for h in hits]),
+                            weights=np.concatenate([h[1] for h in hits]), minlength=self.n)
+        ids = np.flatnonzero(total)
+        return ids.astype(np.int64, copy=False), total[ids].astype(np.float32)
 
     def shared(self, query: Sequence[str], doc: Sequence[str]) -> list[str]:
         return sorted(set(query) & set(doc))

@@ -246,12 +246,16 @@ def _kind_for(index: MatchIndex, scores: Scores, i: int, row: int) -> SolverKind
     Only one of the person's two strongest kinds, and only when their offers are close to
     its description: a sailing instructor is not called a music teacher because both teach.
     """
-    strongest = index.top_kinds[row, :2]
+    strongest = index.top_kinds[row, :2].tolist()
     best = None
     best_value = -1.0
-    for kind, weight in zip(scores.kinds[i], scores.kind_weights[i], strict=True):
-        value = float(weight * index.affinity[row, kind])
-        if kind in strongest and weight >= 0.2 and value > best_value:
+    # plain Python numbers: this runs for every suggestion (30,000 in a 10k re-match)
+    for kind, weight in zip(scores.kinds[i].tolist(), scores.kind_weights[i].tolist(),
+                            strict=True):
+        if kind not in strongest or weight < 0.2:
+            continue
+        value = weight * float(index.affinity[row, kind])
+        if value > best_value:
             best, best_value = int(kind), value
     if best is None:
         return None
