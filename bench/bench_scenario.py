@@ -43,8 +43,8 @@ def markdown() -> str:
         "",
         "Raw notes from networking nights (30 people each), read by `lazos eval scenario` "
         "exactly as `lazos note PERSON TEXT --accept` reads them, then matched among the "
-        "people in the room. The team nights were written blind to the code; the second is "
-        "measurement only.",
+        "people in the room. The team nights were written blind to the code; the second and "
+        "third are measurement only.",
         "",
         "| measure | " + " | ".join(runs) + " |",
         "|---|" + "---|" * len(runs),
