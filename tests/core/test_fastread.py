@@ -176,6 +176,7 @@ FALLBACK = [
     ["show", "marta"],                 # several people: the ORM path lists them
     ["show", "nadie"],                 # nobody
     ["show", "999"],
+    ["show", "99999999999999999999999"],  # beyond any database integer
     ["show", "nobody@example.com"],
     ["need", "list", "marta"],
     ["need", "list", "--status", "closed"],

@@ -60,6 +60,15 @@ def test_unknown_need_id(store: Store) -> None:
         lazos.set_need_status(store, 12345, "solved")
 
 
+def test_an_id_too_big_for_any_database_is_simply_not_found(store: Store) -> None:
+    lazos.add_person(store, name="Gala")
+    with pytest.raises(NotFoundError) as err:
+        lazos.set_need_status(store, 10 ** 21, "solved")
+    assert err.value.field == "need"
+    with pytest.raises(NotFoundError):
+        lazos.show_person(store, str(10 ** 21))
+
+
 def test_bad_dates_and_urls_name_the_field(store: Store) -> None:
     lazos.add_person(store, name="Hugo")
     with pytest.raises(ValidationError) as err:

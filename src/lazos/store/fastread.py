@@ -80,7 +80,7 @@ def read_fast(query: Callable[[Reader], T]) -> T | None:
             return None
         return query(Reader(conn))
     # ValueError: a value the domain types refuse; the ORM path decides what to say.
-    except (sqlite3.Error, Fallback, ValueError, LookupError, TypeError):
+    except (sqlite3.Error, Fallback, ValueError, LookupError, TypeError, OverflowError):
         return None
     finally:
         conn.close()

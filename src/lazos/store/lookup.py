@@ -21,8 +21,10 @@ RowT = TypeVar("RowT", bound=Base)
 
 
 def get_row(session: Session, kind: type[RowT], row_id: int, *, label: str) -> RowT:
-    """The row of ``kind`` with ``row_id``, or NotFoundError naming what was missing."""
-    row = session.get(kind, row_id)
+    """The row of ``kind`` with ``row_id``, or NotFoundError naming what was missing.
+
+    An id beyond a 64-bit integer cannot exist (and would overflow the database driver)."""
+    row = session.get(kind, row_id) if 0 <= row_id < 2 ** 63 else None
     if row is None:
         raise NotFoundError(msg("No {label} with id {id}. List them to see the ids.",
                                 "No hay ningún/a {label_es} con id {id}. Lístalos para ver los ids.",
