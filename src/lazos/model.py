@@ -8,7 +8,7 @@ a live database session.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import StrEnum
 
 
@@ -156,6 +156,50 @@ class TimelineItem:
     kind: str
     text: str
     ref: str
+
+
+def filter_people(people: list[Person], *, tag: str | None = None, city: str | None = None,
+                  company: str | None = None) -> list[Person]:
+    """People with ``tag`` (exact, any case) whose city and company contain the given text
+    (accent- and case-insensitive); shared by the ORM and fast read paths."""
+    from lazos.text.fold import fold
+
+    if tag:
+        people = [p for p in people if tag.lower() in p.tags]
+    if city:
+        people = [p for p in people if p.city and fold(city) in fold(p.city)]
+    if company:
+        people = [p for p in people if p.company and fold(company) in fold(p.company)]
+    return people
+
+
+def timeline(person: Person, needs: list[Need], offers: list[Offer], notes: list[Note],
+             events: list[Event]) -> list[TimelineItem]:
+    """A person's dated history, newest first (``lazos show``).
+
+    One pure function, so the ORM path (:mod:`lazos.services.show`) and the read-only fast
+    path (:mod:`lazos.store.fastread`) cannot tell a different story.
+    """
+    items: list[TimelineItem] = []
+    if person.created_at:
+        items.append(TimelineItem(person.created_at, "added", person.met_at or "",
+                                  f"person:{person.id}"))
+    for n in needs:
+        items.append(TimelineItem(n.created_at or datetime.min, "need", n.text, f"need:{n.id}"))
+        if n.closed_at:
+            items.append(TimelineItem(n.closed_at, f"need {n.status.value}", n.text,
+                                      f"need:{n.id}"))
+    for o in offers:
+        items.append(TimelineItem(o.created_at or datetime.min, "offer", o.text, f"offer:{o.id}"))
+    for note in notes:
+        when = datetime.combine(note.happened_on, time()) if note.happened_on else (
+            note.created_at or datetime.min)
+        items.append(TimelineItem(when, note.kind, note.text, f"note:{note.id}"))
+    for e in events:
+        when = datetime.combine(e.happened_on, time()) if e.happened_on else datetime.min
+        items.append(TimelineItem(when, "event", e.name, f"event:{e.id}"))
+    items.sort(key=lambda t: t.when, reverse=True)
+    return items
 
 
 @dataclass(frozen=True)

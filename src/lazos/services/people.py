@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from lazos import validate
 from lazos.clock import utcnow
-from lazos.model import Person
+from lazos.model import Person, filter_people
 from lazos.store import Store, convert
 from lazos.store.lookup import resolve_person
 from lazos.store.schema import (
@@ -166,10 +166,5 @@ def list_people(store: Store, *, tag: str | None = None, city: str | None = None
             query = query.where(PersonRow.name_folded.contains(fold(text), autoescape=True))
         rows = session.scalars(query.order_by(PersonRow.name_folded)).all()
         people = [convert.person(r) for r in rows]
-    if tag:
-        people = [p for p in people if tag.lower() in p.tags]
-    if city:
-        people = [p for p in people if p.city and fold(city) in fold(p.city)]
-    if company:
-        people = [p for p in people if p.company and fold(company) in fold(p.company)]
+    people = filter_people(people, tag=tag, city=city, company=company)
     return people[:limit] if limit else people

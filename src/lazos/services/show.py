@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
 
 from lazos.clock import today
-from lazos.model import PersonDetail, TimelineItem
+from lazos.model import PersonDetail
+from lazos.model import timeline as build_timeline
 from lazos.store import Store, convert
 from lazos.store.lookup import resolve_person
 from lazos.store.schema import (
@@ -42,23 +43,7 @@ def show_person(store: Store, ref: str | int) -> PersonDetail:
             .where(AttendanceRow.person_id == row.id)).all()
         events = [convert.event(e, []) for e in event_rows]
         person = convert.person(row)
-    timeline: list[TimelineItem] = []
-    if person.created_at:
-        timeline.append(TimelineItem(person.created_at, "added", person.met_at or "", f"person:{person.id}"))
-    for n in needs:
-        timeline.append(TimelineItem(n.created_at or datetime.min, "need", n.text, f"need:{n.id}"))
-        if n.closed_at:
-            timeline.append(TimelineItem(n.closed_at, f"need {n.status.value}", n.text, f"need:{n.id}"))
-    for o in offers:
-        timeline.append(TimelineItem(o.created_at or datetime.min, "offer", o.text, f"offer:{o.id}"))
-    for note in notes:
-        when = datetime.combine(note.happened_on, time()) if note.happened_on else (
-            note.created_at or datetime.min)
-        timeline.append(TimelineItem(when, note.kind, note.text, f"note:{note.id}"))
-    for e in events:
-        when = datetime.combine(e.happened_on, time()) if e.happened_on else datetime.min
-        timeline.append(TimelineItem(when, "event", e.name, f"event:{e.id}"))
-    timeline.sort(key=lambda t: t.when, reverse=True)
+    timeline = build_timeline(person, needs, offers, notes, events)
     return PersonDetail(person=person, needs=needs, offers=offers, notes=notes, events=events,
                         followups=followups, timeline=timeline)
 

@@ -28,7 +28,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, time
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -45,7 +45,8 @@ from lazos.model import (
     PersonDetail,
     Sensitivity,
     Source,
-    TimelineItem,
+    filter_people,
+    timeline,
 )
 from lazos.text.fold import fold
 
@@ -235,13 +236,7 @@ class Reader:
         emails = self._contacts("emails", "address")
         phones = self._contacts("phones", "number")
         people = [self._person(r, emails.get(r[0], []), phones.get(r[0], [])) for r in rows]
-        if tag:
-            people = [p for p in people if tag.lower() in p.tags]
-        if city:
-            people = [p for p in people if p.city and fold(city) in fold(p.city)]
-        if company:
-            people = [p for p in people if p.company and fold(company) in fold(p.company)]
-        return people
+        return filter_people(people, tag=tag, city=city, company=company)
 
     def names(self) -> dict[int, str]:
         """Every person's name by id."""
@@ -306,30 +301,4 @@ class Reader:
                               .get(pid, []))
         return PersonDetail(person=person, needs=needs, offers=offers, notes=notes,
                             events=events, followups=followups,
-                            timeline=_timeline(person, needs, offers, notes, events))
-
-
-def _timeline(person: Person, needs: list[Need], offers: list[Offer], notes: list[Note],
-              events: list[Event]) -> list[TimelineItem]:
-    """Newest first, built as :func:`lazos.services.show.show_person` builds it."""
-    timeline: list[TimelineItem] = []
-    if person.created_at:
-        timeline.append(TimelineItem(person.created_at, "added", person.met_at or "",
-                                     f"person:{person.id}"))
-    for n in needs:
-        timeline.append(TimelineItem(n.created_at or datetime.min, "need", n.text, f"need:{n.id}"))
-        if n.closed_at:
-            timeline.append(TimelineItem(n.closed_at, f"need {n.status.value}", n.text,
-                                         f"need:{n.id}"))
-    for o in offers:
-        timeline.append(TimelineItem(o.created_at or datetime.min, "offer", o.text,
-                                     f"offer:{o.id}"))
-    for note in notes:
-        when = datetime.combine(note.happened_on, time()) if note.happened_on else (
-            note.created_at or datetime.min)
-        timeline.append(TimelineItem(when, note.kind, note.text, f"note:{note.id}"))
-    for e in events:
-        when = datetime.combine(e.happened_on, time()) if e.happened_on else datetime.min
-        timeline.append(TimelineItem(when, "event", e.name, f"event:{e.id}"))
-    timeline.sort(key=lambda t: t.when, reverse=True)
-    return timeline
+                            timeline=timeline(person, needs, offers, notes, events))
