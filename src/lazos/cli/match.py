@@ -45,9 +45,9 @@ def match_cmd(need: Annotated[int | None, typer.Option("--need", help=h(
               limit: Limit = 3, as_json: Json = False,
               complete: Annotated[bool, typer.Option("--complete", help=h(
                   "First embed every offer and need with the second model (after a big "
-                  "import: ~2 min per 15,000 texts), then match with both.",
+                  "import: ~3 min per 15,000 texts on 2 cores), then match with both.",
                   "Primero calcula con el segundo modelo cada oferta y necesidad (tras una "
-                  "importación grande: ~2 min por 15.000 textos) y luego empareja con "
+                  "importación grande: ~3 min por 15.000 textos con 2 núcleos) y luego empareja con "
                   "ambos."))] = False) -> None:
     from lazos.match.backfill import complete_vectors, pending
     from lazos.match.service import INLINE_TEXTS, match_all, match_need
