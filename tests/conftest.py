@@ -6,7 +6,10 @@ test gets its own schema (created and dropped around it), so tests never share d
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -90,3 +93,27 @@ def _entry(ctx: typer.Context) -> None:
     from lazos.cli.app import main
 
     main(list(ctx.args))
+
+
+_PROBE = """
+import json, sys
+from lazos.cli.app import main
+try:
+    main(sys.argv[1:])
+except SystemExit as exc:
+    code = exc.code or 0
+else:
+    code = 0
+sys.stdout.flush()
+print("\\n" + json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def start_lazos(args: list[str], env: dict[str, str]) -> tuple[int, str, str, set[str]]:
+    """``lazos ARGS`` in a fresh Python with ``env``: (exit code, stdout, stderr, the modules
+    it imported). For start-up tests: what a command imports is what its start costs."""
+    done = subprocess.run([sys.executable, "-c", _PROBE, *args], capture_output=True,
+                          text=True, env=env, check=True)
+    output, _, last = done.stdout.rstrip("\n").rpartition("\n")
+    report = json.loads(last)
+    return report["code"], output, done.stderr, set(report["modules"])

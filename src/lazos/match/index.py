@@ -333,8 +333,9 @@ def build_index(store: Store, embedders: Sequence[Embedder], *,
     used = [primary]
     pending = 0
     for extra in embedders[1:]:
-        if not _ready(store, extra, flat, inline):
-            pending = max(pending, len(cache.missing(store, extra, flat, "passage")))
+        if inline is not None and \
+                (lacking := len(cache.missing(store, extra, flat, "passage"))) > inline:
+            pending = max(pending, lacking)
             continue
         person_vecs.append(_mean_rows(cache.embed(store, extra, flat, "passage",
                                                   progress=progress), offers))

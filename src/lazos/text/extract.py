@@ -294,7 +294,6 @@ def extract(text: str, *, on: date, name: str | None = None,
     bodies = [(s, b) for s, _, rest, b in plans if rest]
     opinions = _opinions(bodies, second_opinion)
     readings = _readings(bodies, reader)
-    plans_more: list[str] = []
     for sentence, promised, rest, body in plans:
         findings.extend(promised)
         if not rest:
@@ -316,8 +315,7 @@ def extract(text: str, *, on: date, name: str | None = None,
                 ev = cls.classify(body)
         if ev.kind == "need":
             continues = last_need is not None and cls.continues_need(body)
-            body, *more = _split_wants(body)
-            plans_more.extend(more)  # "...a new flat, and someone with a van": two needs
+            body, *more = _split_wants(body)  # "...a new flat, and someone with a van"
             if last_need is not None and continues:
                 index, before, first_ev, where = last_need
                 # parts of one unpunctuated sentence join with a space, sentences with ". "
@@ -329,12 +327,12 @@ def extract(text: str, *, on: date, name: str | None = None,
                 need_text = _need_text(_strip_also(body))
                 findings.append(_need(need_text, ev, lang))
                 last_need = (len(findings) - 1, need_text, ev, sentence.start)
-            for extra in plans_more:
+            for extra in more:
+                extra_ev = cls.classify(extra)
                 need_text = _need_text(_strip_also(extra))
-                findings.append(_need(need_text, cls.classify(extra) if
-                                      cls.classify(extra).kind == "need" else ev, lang))
+                findings.append(_need(need_text, extra_ev if extra_ev.kind == "need" else ev,
+                                      lang))
                 last_need = (len(findings) - 1, need_text, ev, sentence.start)
-            plans_more.clear()
         elif ev.kind == "offer":
             offers.append((body, ev))
             last_need = None
