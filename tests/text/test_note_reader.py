@@ -31,15 +31,17 @@ def test_every_training_line_has_a_known_label_and_no_duplicate() -> None:
     assert min(labels.count(k) for k in kind_model.LABELS) >= 300
 
 
-def test_the_shipped_weights_were_trained_on_the_current_data() -> None:
-    from lazos.match.embedder import UseEmbedder
+@pytest.mark.parametrize("choice", kind_model.SHIPPED)
+def test_the_shipped_weights_were_trained_on_the_current_data(choice: str) -> None:
+    from lazos.match.embedder import get_embedders
 
-    shipped = kind_model._load_file(kind_model.WEIGHTS)
-    assert shipped is not None, "run `make train` to build training/weights.npz"
+    embedders = get_embedders(choice)
+    shipped = kind_model._load_file(kind_model.weights_path(embedders))
+    assert shipped is not None, f"run `make train` to build the weights for {choice}"
     wanted = kind_model.fingerprint(kind_model.training_examples(),
-                                    UseEmbedder().model_id("query"))
+                                    kind_model.model_key(embedders))
     assert shipped.fingerprint == wanted, "training data changed: run `make train`"
-    assert shipped.weights.shape[1] == len(kind_model.LABELS)
+    assert shipped.weights.shape == (sum(e.dim for e in embedders), len(kind_model.LABELS))
 
 
 def test_fit_learns_a_separable_problem_and_is_deterministic() -> None:
@@ -79,7 +81,7 @@ def test_a_sure_reading_overrules_a_problem_word_and_says_why() -> None:
 
 def test_an_unsure_reading_or_an_explicit_need_keeps_the_lexicon_word() -> None:
     def unsure(texts: object) -> list[Reading | None]:
-        return [Reading(0.42, 0.55, 0.03) for _ in texts]  # type: ignore[attr-defined]
+        return [Reading(0.3, 0.45, 0.25) for _ in texts]  # type: ignore[attr-defined]
 
     found = extract(NOTE, on=date(2026, 3, 2), name="Tomás", reader=unsure)
     assert any(f.kind == "need" and "Inundaciones" in f.text for f in found)
@@ -93,9 +95,32 @@ def test_an_unsure_reading_or_an_explicit_need_keeps_the_lexicon_word() -> None:
 
 
 def test_something_given_to_whoever_needs_it_is_an_offer() -> None:
-    found = extract("Lola – panadera. Por las tardes el obrador está parado y se lo deja a "
-                    "quien lo necesite.", on=date(2026, 3, 2), name="Lola")
+    note = ("Lola – panadera. Por las tardes el obrador está parado y se lo deja a quien lo "
+            "necesite.")
+    found = extract(note, on=date(2026, 3, 2), name="Lola")
     assert [f.kind for f in found] == ["offer", "offer"]
+
+    def fairly_sure_need(texts: object) -> list[Reading | None]:
+        return [Reading(0.7, 0.2, 0.1) if "parado" in t else None
+                for t in texts]  # type: ignore[attr-defined]
+
+    # "a quien lo necesite" is said outright: only a very sure reader overrules it
+    found = extract(note, on=date(2026, 3, 2), name="Lola", reader=fairly_sure_need)
+    assert [f.kind for f in found] == ["offer", "offer"]
+
+
+def test_a_sentence_no_word_decides_follows_a_plurality_of_the_reader() -> None:
+    note = "Dani – fontanero en Getafe. Muy tímido."
+    alone = extract(note, on=date(2026, 3, 2), name="Dani")
+    assert [f.text for f in alone if f.kind == "offer"] == ["fontanero en Getafe", "Muy tímido"]
+
+    def remark(texts: object) -> list[Reading | None]:
+        return [Reading(0.3, 0.25, 0.45) if "tímido" in t else None
+                for t in texts]  # type: ignore[attr-defined]
+
+    found = extract(note, on=date(2026, 3, 2), name="Dani", reader=remark)
+    assert [f.text for f in found if f.kind == "offer"] == ["fontanero en Getafe"]
+    assert not any(f.kind == "need" for f in found)
 
 
 def test_a_trade_stays_in_the_offer_even_beside_where_they_live() -> None:

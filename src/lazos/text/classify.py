@@ -21,7 +21,8 @@ class Evidence:
     kind: str             # "need", "offer", "promise", "noise"
     cue: str              # the words that decided it, as they appear (folded)
     topic: str | None = None
-    explicit: bool = False  # an explicit "needs/busca", rather than a problem in passing
+    explicit: bool = False  # said outright: "needs/busca" (not a problem in passing), or
+    #                         something given "a quien lo necesite / to whoever needs it"
     model: bool = False     # decided by the sentence model's second opinion (cue = example)
     trained: bool = False   # overruled by the trained note reader (cue = how sure, "87%")
 
@@ -177,7 +178,7 @@ def classify(text: str, *, first: bool = False) -> Evidence:
     folded = fold(text)
     giving = _GIVING.search(folded)
     if giving is not None:
-        return Evidence("offer", giving.group(0))
+        return Evidence("offer", giving.group(0), explicit=True)
     explicit = explicit_need(folded)
     if explicit is not None and _THIRD_PARTY.search(folded[:explicit.start()]):
         explicit = None  # "mentors people who want to switch into tech"

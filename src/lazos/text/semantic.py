@@ -165,8 +165,8 @@ def trained_readings(texts: Sequence[str]) -> list[Reading | None]:
     from lazos.match.embedder import get_embedders
     from lazos.text import kind_model
 
-    embedder = get_embedders()[0]
-    model = kind_model.load(embedder)
-    probabilities = model.probabilities(embedder.encode(list(texts), "query"))
+    embedders = get_embedders()
+    model = kind_model.load(embedders)
+    probabilities = model.probabilities(kind_model.encode(embedders, texts))
     return [Reading(round(float(p[0]), 3), round(float(p[1]), 3), round(float(p[2]), 3))
             for p in probabilities]
