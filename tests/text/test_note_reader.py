@@ -138,3 +138,27 @@ def test_the_real_reader_hears_the_whole_sentence(monkeypatch: pytest.MonkeyPatc
         "super simpática, vino con su hermana",
     ])
     assert [r.kind if r else None for r in said] == ["offer", "need", "remark"]
+
+
+def test_limits_searching_for_others_and_addressed_to_dos_are_read_as_such() -> None:
+    note = ("Tomás – busca piso pa gente recién llegada, negocia con los caseros. Solo búsqueda, "
+            "pleitos con caseros no. Send him the link to the Lavapiés parents group.")
+    found = extract(note, on=date(2026, 3, 2), name="Tomás")
+    assert [f.kind for f in found] == ["offer", "followup"]
+    assert "piso pa gente" in found[0].text
+
+
+def test_years_in_a_trade_stay_in_the_offer_and_a_problem_heard_whole_is_not_split() -> None:
+    from lazos.text.classify import classify
+
+    problem = "Hace 2 semanas alguien se metió en el correo del despacho, uno ya pagó 4.000€"
+    assert classify(problem).cue == "(description)"  # "hace 2 semanas" is "ago", not "does"
+
+    def reader(texts: object) -> list[Reading | None]:
+        return [Reading(0.78, 0.17, 0.05) if "correo" in t else None
+                for t in texts]  # type: ignore[attr-defined]
+
+    found = extract(f"Manolo – 30 años en desinsectación: termitas, chinches. {problem}.",
+                    on=date(2026, 3, 2), name="Manolo", reader=reader)
+    assert [(f.kind, f.text) for f in found] == [
+        ("offer", "30 años en desinsectación: termitas, chinches"), ("need", problem)]

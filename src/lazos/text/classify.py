@@ -82,17 +82,23 @@ def topic_of(text: str) -> str | None:
     return topics[0] if topics else None
 
 
+# "Send him the link to...", "Mandarle el contacto de...": a to-do addressed to the person
+_ADDRESSED = re.compile(r"(le|les|him|her|them)$")
+
+
 def promise(folded: str, has_date: bool) -> tuple[str, str] | None:
     """(cue, kind of promise) when the clause is something the user agreed to do.
 
-    Weak cues ("coffee", "mail", "comer") count only with a date ("Coffee next wk?").
+    Weak cues ("coffee", "mail", "comer") count only with a date ("Coffee next wk?"); a
+    sending verb opening the clause counts when short or addressed to the person ("Send him
+    the link to the parents group", not "Sends money to his mum every month").
     """
     strong = {"call", "promise", "introduce", "check", "remind"}
     for pattern, kind in zip(_compiled(tuple(p for p, _ in lexicon.PROMISE)),
                              (k for _, k in lexicon.PROMISE), strict=True):
         m = pattern.search(folded)
         if m and (kind in strong or has_date or m.start() == 0 and kind == "send"
-                  and len(folded.split()) <= 6):
+                  and (len(folded.split()) <= 6 or _ADDRESSED.search(m.group(0)))):
             return m.group(0), kind
     return None
 
@@ -171,14 +177,27 @@ def profession_near(folded: str, start: int) -> re.Match[str] | None:
 _GIVING = re.compile(r"\b(deja|dejan|presta|prestan|cede|ceden|ofrece|ofrecen|alquila|"
                      r"lends?|offers?|rents? (it )?out|shares?|gives?)\b[^.]{0,60}?"
                      r"\b(a quien(es)?|a cualquiera|whoever|any(one|body) who|to any(one|body))\b")
+# "busca piso pa gente recién llegada", "finds investors for startups": searching on behalf
+# of others is a service; "busca piso para su hija" stays a need
+_FOR_OTHERS = re.compile(r"^\W*(\w+\s+){0,3}?(busca|buscan|encuentra|consigue|finds?|sources?|"
+                         r"looks? for)\b[^.,;]{0,40}?\b(pa|para|for)\s+(la\s+)?(gente|clientes|"
+                         r"extranjeros|expats|empresas|familias|otros|people|clients|customers|"
+                         r"companies|families|others|newcomers|recien llegados)\b")
+# "Solo laboral, herencias no", "only climate/food, no fintech", "nada de penal": the limits
+# of the offer just told, not a need and not a second offer
+_LIMIT = re.compile(r"^\W*(solo|solamente|unicamente|only|just|nada de)\b(?=.*\b(no|not|nada|"
+                    r"ni|never|nunca|don'?t|doesn'?t|won'?t|turns? down)\b)")
 
 
 def classify(text: str, *, first: bool = False) -> Evidence:
     """Read one sentence. ``first``: the opening sentence, which usually says who they are."""
     folded = fold(text)
-    giving = _GIVING.search(folded)
+    giving = _GIVING.search(folded) or _FOR_OTHERS.search(folded)
     if giving is not None:
         return Evidence("offer", giving.group(0), explicit=True)
+    limit = _LIMIT.search(folded)
+    if limit is not None and not first:
+        return Evidence("noise", folded[:40], explicit=True)
     explicit = explicit_need(folded)
     if explicit is not None and _THIRD_PARTY.search(folded[:explicit.start()]):
         explicit = None  # "mentors people who want to switch into tech"
@@ -261,8 +280,16 @@ def names_profession(text: str) -> bool:
     return profession_near(fold(text), 0) is not None
 
 
+# "30 años en desinsectación", "12 yrs in insurance claims": years spent *in a trade* (a
+# lower-case word), not in a place ("6 yrs in Bilbao")
+_EXPERIENCE = re.compile(r"\b\d+\s?(yrs?|years?|años|anos)\s+(en|in|de|doing|haciendo)\s+"
+                         r"(?!(el|la|los|las|the|a|un|una|aqui|here|total)\b)[a-záéíóúñ]")
+
+
 def biography(text: str) -> bool:
     """Is this clause where someone comes from or lives, rather than what they do?"""
+    if _EXPERIENCE.search(text):
+        return False
     folded = fold(text)
     return any(p.search(folded) for p in _compiled(lexicon.BIOGRAPHY))
 

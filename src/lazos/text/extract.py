@@ -149,10 +149,12 @@ def _offer_text(text: str) -> str:
     """An offer without biography ("moved from Bangalore") or a bare nationality ("UK").
 
     Those clauses are true but blur what the person can do for others; the note keeps them.
-    A clause that names their trade stays ("wedding photographer based in Getxo").
+    A clause that names their trade or what they work on stays ("wedding photographer based
+    in Getxo", "30 años en desinsectación: termitas").
     """
     parts = clauses(text)
-    kept = [c for c in parts if not cls.biography(c) or cls.names_profession(c)]
+    kept = [c for c in parts
+            if not cls.biography(c) or cls.names_profession(c) or cls.about_a_problem(c)]
     if not any(cls.languages(c) for c in parts):  # "Japanese, Spanish pretty good": keep
         kept = [c for c in kept if not cls.nationality(c)]
     return ", ".join(kept) if len(kept) < len(parts) else text
@@ -311,14 +313,16 @@ def extract(text: str, *, on: date, name: str | None = None,
             ev = cls.Evidence("need", opinion.example, cls.topic_of(body), model=True)
         elif ev.cue == "(description)" and opinion is not None and opinion.kind == "remark":
             ev = cls.Evidence("noise", opinion.example, model=True)
-        if ev.kind == "need" and len(rest) > 1:
+        if ev.kind == "need" and len(rest) > 1 and not ev.trained:
             split = _who_then_need(rest, first=sentence.first)
-            if split is not None:
+            rest_ev = cls.classify(split[1]) if split is not None else None
+            if split is not None and rest_ev is not None and rest_ev.kind == "need":
                 # "Dani, fontanero, necesita un abogado" / "He runs a brewery, his van broke
-                # down": who they are, then what they need
+                # down": who they are, then what they need. Not when the reader heard the
+                # whole sentence as a problem ("Hace 2 semanas alguien se metió en el correo
+                # ..., uno ya pagó"), nor when what is left is no need by itself.
                 offers.append((split[0], cls.Evidence("offer", "(who they are)")))
-                body = split[1]
-                ev = cls.classify(body)
+                body, ev = split[1], rest_ev
         if ev.kind == "need":
             continues = last_need is not None and cls.continues_need(body)
             body, *more = _split_wants(body)  # "...a new flat, and someone with a van"
