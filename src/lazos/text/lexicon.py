@@ -252,7 +252,8 @@ OFFER: tuple[str, ...] = (
     r"^(es|soy|era)\b",
     r"\bes (un|una)?\s?\w+(or|ora|era|ero|ista|ologa?|ogr?afa?|ico|ica|ante|ente)\b",
     r"\bhace (fotos|webs|paginas|videos|portes|mudanzas|reformas|traducciones|disenos|eventos|"
-    r"catering|clases|talleres|tartas|pan|muebles|obras|instalaciones)\b", r"(^|, )hace\b(?!\s+(\d|un|una|unos|unas|dos|tres|cuatro|cinco|poco|mucho|"
+    r"catering|clases|talleres|tartas|pan|muebles|obras|instalaciones)\b",
+    r"(^|, )hace\b(?!\s+(\d|un|una|unos|unas|dos|tres|cuatro|cinco|poco|mucho|"
     r"tiempo|nada|rato|dias|semanas|meses|anos)\b)",  # "hace 2 semanas": "ago", not "does"
     r"\blleva (las|los|la|el)\b", r"\bda (clases|talleres|cursos|formacion)\b",
     r"\btrabaja (en|de|como|para)\b",
