@@ -31,8 +31,8 @@ def test_a_close_standout_candidate_is_suggested_and_a_distant_one_is_not():
     fused = [0.0] * n
     fused[0] = 6.0
     assert should_suggest(_scores([0.45] + [0.1] * (n - 1), fused), 0, 0)
-    fused[0] = 2.0
-    assert not should_suggest(_scores([0.12] + [0.1] * (n - 1), fused), 0, 0)
+    fused[0] = 1.0
+    assert not should_suggest(_scores([0.05] + [0.04] * (n - 1), fused), 0, 0)
 
 
 def test_confidence_grows_with_both_similarity_and_standing_out():
