@@ -11,7 +11,10 @@ accepted, matching among the people in the room) and reports extraction figures 
 - ``team night 2``: ``bench/data/team_night2``, written blind the same day, measurement
   only (never tuned on, never read item by item): the closest thing to the held-out night;
 - ``team night 3``: ``bench/data/team_night3`` (a Seville referral breakfast), written blind
-  on the same day by another helper, measurement only as well.
+  on the same day by another helper, measurement only as well;
+- ``team night 4`` and ``5``: ``bench/data/team_night4`` (a chamber mixer in Málaga) and
+  ``team_night5`` (a startup meetup in Madrid), written blind on the same day (stop 10) as
+  development nights: read item by item, with hand labels for every sentence.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ NIGHTS = {
     "team night": ROOT / "bench" / "data" / "team_night" / "scenario.jsonl",
     "team night 2 (measurement only)": ROOT / "bench" / "data" / "team_night2" / "scenario.jsonl",
     "team night 3 (measurement only)": ROOT / "bench" / "data" / "team_night3" / "scenario.jsonl",
+    "team night 4": ROOT / "bench" / "data" / "team_night4" / "scenario.jsonl",
+    "team night 5": ROOT / "bench" / "data" / "team_night5" / "scenario.jsonl",
 }
 
 
@@ -44,7 +49,7 @@ def markdown() -> str:
         "Raw notes from networking nights (30 people each), read by `lazos eval scenario` "
         "exactly as `lazos note PERSON TEXT --accept` reads them, then matched among the "
         "people in the room. The team nights were written blind to the code; the second and "
-        "third are measurement only.",
+        "third are measurement only, the others development nights.",
         "",
         "| measure | " + " | ".join(runs) + " |",
         "|---|" + "---|" * len(runs),

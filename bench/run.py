@@ -342,7 +342,8 @@ def main() -> None:
              + big_network(1_000 if args.quick else 10_000) + embedding_speed() + startup()
              + __import__("bench_import").markdown())
     log("notes → needs scenario (issue 4) ...")
-    scenario = __import__("bench_scenario").markdown()
+    scenario = __import__("bench_scenario").markdown() + "\n" + \
+        __import__("bench_sentences").markdown()
     total = time.perf_counter() - started
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     body = (Path(__file__).with_name("benchmarks_template.md").read_text(encoding="utf-8")
