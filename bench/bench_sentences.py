@@ -21,7 +21,6 @@ import csv
 import hashlib
 import json
 import sys
-from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Any
