@@ -33,7 +33,6 @@ NIGHTS = {
     "team_night4": ROOT / "bench" / "data" / "team_night4" / "scenario.jsonl",
     "team_night5": ROOT / "bench" / "data" / "team_night5" / "scenario.jsonl",
 }
-KINDS = ("need", "offer", "remark", "promise")
 
 
 def _sha(text: str) -> str:
