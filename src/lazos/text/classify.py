@@ -195,8 +195,7 @@ def classify(text: str, *, first: bool = False) -> Evidence:
     giving = _GIVING.search(folded) or _FOR_OTHERS.search(folded)
     if giving is not None:
         return Evidence("offer", giving.group(0), explicit=True)
-    limit = _LIMIT.search(folded)
-    if limit is not None and not first:
+    if not first and _LIMIT.search(folded):
         return Evidence("noise", folded[:40], explicit=True)
     explicit = explicit_need(folded)
     if explicit is not None and _THIRD_PARTY.search(folded[:explicit.start()]):

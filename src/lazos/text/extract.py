@@ -315,14 +315,13 @@ def extract(text: str, *, on: date, name: str | None = None,
             ev = cls.Evidence("noise", opinion.example, model=True)
         if ev.kind == "need" and len(rest) > 1 and not ev.trained:
             split = _who_then_need(rest, first=sentence.first)
-            rest_ev = cls.classify(split[1]) if split is not None else None
-            if split is not None and rest_ev is not None and rest_ev.kind == "need":
+            if split is not None and (need_ev := cls.classify(split[1])).kind == "need":
                 # "Dani, fontanero, necesita un abogado" / "He runs a brewery, his van broke
                 # down": who they are, then what they need. Not when the reader heard the
                 # whole sentence as a problem ("Hace 2 semanas alguien se metió en el correo
                 # ..., uno ya pagó"), nor when what is left is no need by itself.
                 offers.append((split[0], cls.Evidence("offer", "(who they are)")))
-                body, ev = split[1], rest_ev
+                body, ev = split[1], need_ev
         if ev.kind == "need":
             continues = last_need is not None and cls.continues_need(body)
             body, *more = _split_wants(body)  # "...a new flat, and someone with a van"

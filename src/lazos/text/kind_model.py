@@ -204,7 +204,8 @@ def cross_validate(embedders: Sequence[Any], folds: int = 5) -> dict[str, float]
     import numpy as np
 
     notes = _note_lines()
-    examples = [e for e in training_examples() if e not in set(notes)]
+    held = set(notes)
+    examples = [e for e in training_examples() if e not in held]
     note_vectors = encode(embedders, [t for _, t in notes])
     example_vectors = encode(embedders, [t for _, t in examples])
     right = {label: 0 for label in LABELS}
