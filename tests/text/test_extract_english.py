@@ -79,3 +79,17 @@ def test_when_a_problem_started_is_left_out_of_the_need() -> None:
                     "the time. His van broke down last week.", on=THURSDAY, name="Kai")
     assert [f.text for f in found if f.kind == "need"] == [
         "Hasn't slept properly, anxious all the time", "His van broke down"]
+
+
+def test_a_wish_that_points_back_joins_the_problem_but_a_new_subject_stands_alone() -> None:
+    # "someone good" leans on the back pain just told: one need
+    joined = extract("Ana - architect. Her back has been killing her for months. Asked if I "
+                     "knew someone good.", on=THURSDAY, name="Ana")
+    assert [f.text for f in joined if f.kind == "need"] == [
+        "Her back has been killing her for months. Asked if I knew someone good"]
+    # "someone" again, but with a subject of its own (photos of a villa): a second need
+    apart = extract("Rick - retired. His wife can't sleep since the stroke. Wants someone to "
+                    "redo the pics of the villa before he relists it, the agent's are dark.",
+                    on=THURSDAY, name="Rick")
+    needs = [f.text for f in apart if f.kind == "need"]
+    assert len(needs) == 2 and needs[1].startswith("Wants someone to redo the pics")

@@ -333,4 +333,25 @@ def continues_need(text: str) -> bool:
     if _ALSO.search(folded) or not _BACK.search(folded):
         return False
     m = explicit_need(folded)
-    return m is not None and len(folded[:m.start()].split()) <= 2
+    if m is None or len(folded[:m.start()].split()) > 2:
+        return False
+    # a wish with a subject of its own is a new need, even when it says "someone" or
+    # "proper": "Wants someone to redo the pics of the villa before he relists it",
+    # "Wants a proper eating plan, she's been living on sandwiches"
+    return len(_content_words(folded[m.end():])) <= NEW_SUBJECT_WORDS - 1
+
+
+NEW_SUBJECT_WORDS = 6  # content words after the want that make it a subject of its own
+
+# short words that carry no subject, in either language (words under 4 letters never count)
+_FUNCTION = frozenset("""
+algo alguien alguna alguno algun cosa cosas como cuando donde esta este esto eso para pero
+porque quien quiere quiera sabe sepa tiene todo unos unas with that this what which would
+could should someone somebody anyone anybody something have from they them their there
+just like some good proper bueno buena help ayuda ayude will won't doesn't isn't
+""".split())
+
+
+def _content_words(folded: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z']+", folded)
+            if len(w) >= 4 and w not in _FUNCTION]
