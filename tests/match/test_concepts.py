@@ -128,3 +128,16 @@ def test_a_language_need_goes_to_a_teacher_of_that_language_with_the_real_model(
         "tengo el inglés muy oxidado y me voy a trabajar a Dublín",
         "the shop's electrics trip every time the AC is on")}
     assert list(first.values()) == [carmen.id, hannah.id, sergi.id]
+
+
+def test_the_label_at_the_head_of_a_long_offer_names_its_kinds_qualifier_included():
+    kinds = {k.id: k for k in load_kinds()}
+    offer = ("gestoria de extranjeria en Tirso de Molina: NIE, TIE, arraigos, renovaciones, "
+             "visado de nomada digital")
+    expanded = expand_offer(offer, kinds)
+    # the head names the trade (gestoría) and what it is about (extranjería): both count
+    assert kinds["immig_lawyer"].description in expanded
+    assert kinds["accountant"].description in expanded
+    # a long head is a description, not a label
+    assert expand_offer("Weekdays he teaches PE at the German school on the hill, and "
+                        "coaches the under-12 football team", kinds).count(" — ") == 0

@@ -32,6 +32,7 @@ and the BM25 postings (~265 MiB for 100,000 one-offer people, see docs/benchmark
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -188,16 +189,22 @@ def language_matrix(texts_terms: Sequence[Sequence[str]]) -> NDArray[np.float32]
 def label_kinds(text: str, kinds: Collection[str]) -> list[str]:
     """The kinds of solver a short label names ("electricista autónomo" → electrician), via
     the glossary; empty for longer offers, which the model reads well as written (it is weak
-    on one- or two-word offers: docs/models.md). Languages do not count: speaking French is
-    not teaching it."""
+    on one- or two-word offers: docs/models.md), unless they open with a label ("gestoría
+    de extranjería: NIE, TIE, arraigos": the model read that as awnings and metalwork).
+    Languages do not count: speaking French is not teaching it."""
     if content_words(text) > SHORT_OFFER_WORDS:
-        return []
-    names: list[str] = []
+        head = re.split(r"[:,;(]| - | – ", text, maxsplit=1)[0]
+        if head == text or content_words(head) > SHORT_OFFER_WORDS:
+            return []
+        text = head
     by_id = concept_table()
-    for concept in concept_ids(terms(text)):
-        entry = by_id[concept]
-        if not entry.is_language:
-            names.extend(k for k in entry.kinds if k in kinds and k not in names)
+    named = [[k for k in by_id[c].kinds if k in kinds] for c in concept_ids(terms(text))
+             if not by_id[c].is_language]
+    # each concept's first kind before any second one: in "gestoría de extranjería" the
+    # qualifier (immigration) counts as much as the trade (gestoría: accountant, tax advisor)
+    names: list[str] = []
+    for rank in range(max((len(n) for n in named), default=0)):
+        names.extend(n[rank] for n in named if len(n) > rank and n[rank] not in names)
     return names[:EXPANDED_KINDS]
 
 

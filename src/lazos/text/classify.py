@@ -344,12 +344,13 @@ def continues_need(text: str) -> bool:
 NEW_SUBJECT_WORDS = 6  # content words after the want that make it a subject of its own
 
 # short words that carry no subject, in either language (words under 4 letters never count)
-_FUNCTION = frozenset("""
+_FUNCTION_WORDS = """
 algo alguien alguna alguno algun cosa cosas como cuando donde esta este esto eso para pero
 porque quien quiere quiera sabe sepa tiene todo unos unas with that this what which would
 could should someone somebody anyone anybody something have from they them their there
 just like some good proper bueno buena help ayuda ayude will won't doesn't isn't
-""".split())
+"""
+_FUNCTION = frozenset(_FUNCTION_WORDS.split())
 
 
 def _content_words(folded: str) -> list[str]:
