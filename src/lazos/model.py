@@ -211,3 +211,53 @@ class PersonDetail:
     events: list[Event]
     followups: list[FollowUp]
     timeline: list[TimelineItem]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    person_id: int
+    person_name: str
+    kind: str          # name, company, role, city, tag, need, offer, note
+    ref: str
+    text: str
+
+
+SearchPerson = tuple[int, str, str | None, str | None, str | None, list[str]]
+SearchText = tuple[str, int, int, str]  # kind, row id, person id, text
+
+
+def search_hits(query: str, people: list[SearchPerson], texts: list[SearchText], *,
+                limit: int = 200) -> list[SearchHit]:
+    """The hits of ``lazos search`` among people (id, name, company, role, city, tags) and
+    texts (kind, id, person id, text): every word of the query must appear, accents and
+    case ignored, as a word's prefix or inside it ("jardin" finds "jardinería").
+
+    One pure function, so the ORM path (:mod:`lazos.services.show`) and the read-only fast
+    path (:mod:`lazos.store.fastread`) find the same things in the same order: each person
+    once (their first matching field), then needs, offers and notes.
+    """
+    from lazos.text.fold import fold
+
+    terms = fold(query).split()
+    if not terms:
+        return []
+
+    def hit(text: str | None) -> bool:
+        if not text:
+            return False
+        folded_words = fold(text).split()
+        return all(any(w.startswith(t) or t in w for w in folded_words) for t in terms)
+
+    hits: list[SearchHit] = []
+    names: dict[int, str] = {}
+    for pid, name, company, role, city, tags in people:
+        names[pid] = name
+        for kind, value in (("name", name), ("company", company), ("role", role),
+                            ("city", city), ("tag", " ".join(tags))):
+            if hit(value):
+                hits.append(SearchHit(pid, name, kind, f"person:{pid}", value or ""))
+                break
+    for kind, row_id, pid, text in texts:
+        if hit(text):
+            hits.append(SearchHit(pid, names.get(pid, "?"), kind, f"{kind}:{row_id}", text))
+    return hits[:limit]

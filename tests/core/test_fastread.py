@@ -101,6 +101,13 @@ def _fill(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
 @contextmanager
 def _fast_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The ORM path may not run: the fast path must answer alone."""
+    import importlib
+
+    from lazos.cli.app import COMMANDS
+
+    # imported first, so no command module binds the stand-in below for later tests
+    for entry in COMMANDS:
+        importlib.import_module(entry.module)
     with monkeypatch.context() as m:
         @contextmanager
         def no_orm() -> Iterator[Store]:
@@ -140,6 +147,8 @@ ANSWERED = [
     ["show", "alice"], ["show", "Alice Moreno", "--json"], ["show", "1"],
     ["show", "a.moreno@example.org"], ["show", "zoe"], ["show", "zoë o'brien", "--json"],
     ["show", "陈伟"], ["show", "inigo nunez"], ["show", "mar lop"], ["show", "bob", "--json"],
+    ["search", "fontanero"], ["search", "VALENCIA", "--json"], ["search", "extranjeria"],
+    ["search", "mar"], ["search", "markup"], ["search", "vecinos"], ["search", "nadie aqui"],
 ]
 
 
@@ -168,6 +177,9 @@ def test_comparisons_see_real_content(cli: CliRunner,
     (_, listed), _ = _both(cli, monkeypatch, ["need", "list"], "es")
     assert "🔒 Me duele la espalda" in listed and "Necesito un préstamo" in listed
     assert "🔒 Necesito un préstamo" not in listed  # consent recorded: shareable
+    (_, found), _ = _both(cli, monkeypatch, ["search", "fontanero", "--json"], "en")
+    assert [(h["kind"], h["person_name"]) for h in json.loads(found)] == [
+        ("need", "Alice Moreno"), ("note", "Alice Moreno")]
 
 
 FALLBACK = [

@@ -10,7 +10,7 @@ from rich.table import Table
 from lazos.cli.common import console, h, network, plain, print_json, read, say
 
 if TYPE_CHECKING:
-    from lazos.model import Person, PersonDetail
+    from lazos.model import Person, PersonDetail, SearchHit
     from lazos.store import Store
 
 person_app = typer.Typer(help=h("Add, edit or remove a person.",
@@ -193,10 +193,12 @@ def search_cmd(
     as_json: Json = False,
 ) -> None:
     """Search names, needs, offers and notes: "who mentioned jardinería?"."""
-    from lazos.services.show import search
+    def orm(store: Store) -> list[SearchHit]:
+        from lazos.services.show import search
 
-    with network() as store:
-        hits = search(store, text)
+        return search(store, text)
+
+    hits = read(lambda fast: fast.search(text), orm)
     if as_json:
         print_json(hits)
         return

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from lazos.clock import today
-from lazos.model import PersonDetail
+from lazos.model import PersonDetail, SearchHit, SearchPerson, SearchText, search_hits
 from lazos.model import timeline as build_timeline
 from lazos.store import Store, convert
 from lazos.store.lookup import resolve_person
@@ -48,47 +48,25 @@ def show_person(store: Store, ref: str | int) -> PersonDetail:
                         followups=followups, timeline=timeline)
 
 
-@dataclass(frozen=True)
-class SearchHit:
-    person_id: int
-    person_name: str
-    kind: str          # name, need, offer, note, company, role, tag
-    ref: str
-    text: str
-
-
 def search(store: Store, query: str, *, limit: int = 200) -> list[SearchHit]:
     """Accent- and case-insensitive search across names, needs, offers and notes.
 
     Every word of the query must appear (as a prefix of a word: "jardin" finds
-    "jardinería"). Scans in Python: a personal network is thousands of rows, and folding
-    accents in SQL differs between SQLite and PostgreSQL.
+    "jardinería"). Scans in Python (:func:`lazos.model.search_hits`): a personal network is
+    thousands of rows, and folding accents in SQL differs between SQLite and PostgreSQL.
     """
-    terms = fold(query).split()
-    if not terms:
+    if not fold(query).split():
         return []
-
-    def hit(text: str | None) -> bool:
-        if not text:
-            return False
-        folded_words = fold(text).split()
-        return all(any(w.startswith(t) or t in w for w in folded_words) for t in terms)
-
-    hits: list[SearchHit] = []
     with store.read() as session:
-        names: dict[int, str] = {}
-        for p in session.scalars(select(PersonRow)).all():
-            names[p.id] = p.name
-            for kind, value in (("name", p.name), ("company", p.company), ("role", p.role),
-                                ("city", p.city), ("tag", " ".join(p.tags or []))):
-                if hit(value):
-                    hits.append(SearchHit(p.id, p.name, kind, f"person:{p.id}", value or ""))
-                    break
-        for kind, table in (("need", NeedRow), ("offer", OfferRow), ("note", NoteRow)):
-            for r in session.execute(select(table.id, table.person_id, table.text)):
-                if hit(r[2]):
-                    hits.append(SearchHit(r[1], names.get(r[1], "?"), kind, f"{kind}:{r[0]}", r[2]))
-    return hits[:limit]
+        people: list[SearchPerson] = [
+            (p.id, p.name, p.company, p.role, p.city, list(p.tags or []))
+            for p in session.scalars(select(PersonRow).order_by(PersonRow.id)).all()]
+        texts: list[SearchText] = [
+            (kind, r[0], r[1], r[2])
+            for kind, table in (("need", NeedRow), ("offer", OfferRow), ("note", NoteRow))
+            for r in session.execute(select(table.id, table.person_id, table.text)
+                                     .order_by(table.id)).all()]
+    return search_hits(query, people, texts, limit=limit)
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """Read-only answers for the most used listing commands, straight from the SQLite file.
 
-Why this exists: ``lazos people``, ``lazos need list`` and ``lazos show PERSON`` must start
-in ≤ 0.3 s (bench/startup.py), and importing SQLAlchemy, its ORM and the declarative
-schema costs about two thirds of that. For these reads the standard library's
+Why this exists: ``lazos people``, ``lazos need list``, ``lazos show PERSON`` and
+``lazos search`` must start in ≤ 0.3 s (bench/startup.py), and importing SQLAlchemy, its
+ORM and the declarative schema costs about two thirds of that. For these reads the standard library's
 :mod:`sqlite3` is enough.
 
 When it answers (:func:`read_fast`): the store is a SQLite file that exists and whose
@@ -43,9 +43,13 @@ from lazos.model import (
     Offer,
     Person,
     PersonDetail,
+    SearchHit,
+    SearchPerson,
+    SearchText,
     Sensitivity,
     Source,
     filter_people,
+    search_hits,
     timeline,
 )
 from lazos.text.fold import fold
@@ -302,3 +306,17 @@ class Reader:
         return PersonDetail(person=person, needs=needs, offers=offers, notes=notes,
                             events=events, followups=followups,
                             timeline=timeline(person, needs, offers, notes, events))
+
+    def search(self, query: str) -> list[SearchHit]:
+        """As :func:`lazos.services.show.search`."""
+        people: list[SearchPerson] = [
+            (pid, name, company, role, city, _list(tags)) for pid, name, company, role, city, tags
+            in self._rows("SELECT people.id, people.name, people.company, people.role, "
+                          "people.city, people.tags FROM people ORDER BY people.id")]
+        texts: list[SearchText] = [
+            (kind, row_id, pid, text)
+            for kind, table in (("need", "needs"), ("offer", "offers"), ("note", "notes"))
+            for row_id, pid, text in self._rows(
+                f"SELECT {table}.id, {table}.person_id, {table}.text FROM {table} "
+                f"ORDER BY {table}.id")]
+        return search_hits(query, people, texts)
