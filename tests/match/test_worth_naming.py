@@ -13,3 +13,9 @@ def test_a_near_tie_is_named_even_below_the_bar() -> None:
     best = SUGGEST_Z - 1.0
     assert worth_naming(best, best - NEAR_TIE / 2)
     assert not worth_naming(best, best - NEAR_TIE * 2)
+
+
+def test_the_best_is_always_named_and_never_more_than_two() -> None:
+    assert worth_naming(best=-5.0, score=-5.0, rank=0)
+    assert worth_naming(SUGGEST_Z + 1.0, SUGGEST_Z + 0.9, rank=1)
+    assert not worth_naming(SUGGEST_Z + 1.0, SUGGEST_Z + 0.9, rank=2)  # a third: never

@@ -7,9 +7,9 @@
    exactly what ``lazos note PERSON TEXT --accept`` does.
 3. Match every extracted need against the people in the room
    (:func:`lazos.match.service.match_all`) and keep, per need, the helpers Lazos would
-   suggest: the best one when the match is convincing (``suggest``), and the next ones
-   (up to ``top``) only when their own score clears a bar or nearly ties with the best
-   (:func:`lazos.match.abstain.worth_naming`).
+   suggest: the best one when the match is convincing (``suggest``), and a second one
+   only when its own score clears a bar or nearly ties with the best
+   (:func:`lazos.match.abstain.worth_naming`; never a third, which was almost never right).
 4. Write one line per extracted need (``../shared/bench/README.md`` format) and, when the
    truth is present, pair precision/recall over (person with the need, helper) among the
    top helpers, plus extraction figures (needs found per person against the truth).
@@ -163,7 +163,7 @@ def run_scenario(path: Path, *, top: int = TOP, on: date | None = None) -> Scena
         helpers = []
         if result.suggest:
             for rank, m in enumerate(result.matches[:top]):
-                if rank == 0 or worth_naming(result.matches[0].score, m.score):
+                if worth_naming(result.matches[0].score, m.score, rank):
                     helpers.append({"name": names[m.person_id], "score": m.score,
                                     "why": m.reason.render("en")})
         suggestions.append({"who": who, "need": need.text, "helpers": helpers})
