@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from lazos.match.abstain import THRESHOLD, confidence, should_suggest
+from lazos.match.abstain import THRESHOLD, confidence, convincing, should_suggest
 from lazos.match.rank import Scores
 from lazos.match.service import who_can
 from lazos.services.needs import add_offer
@@ -98,3 +98,16 @@ def test_who_can_does_not_offer_a_teacher_of_another_language(store):
     asked = who_can(store, "I need Spanish lessons for adults")
     assert asked.matches and asked.matches[0].person_id == bob.id
     assert not asked.suggest and asked.look_for is not None
+
+
+def test_a_convincing_runner_up_gets_the_need_suggested_but_a_third_never_does():
+    n = 50
+    fused = [0.0] * n
+    fused[0], fused[1], fused[2] = 8.0, 7.8, 7.6
+    scores = _scores([0.6, 0.6, 0.6] + [0.1] * (n - 3), fused)
+    scores.need_langs = np.array([[1.0, 0.0]], dtype=np.float32)       # "Russian"
+    scores.person_langs = np.zeros((n, 2), dtype=np.float32)
+    scores.person_langs[0] = [0.0, 1.0]                                # only Japanese
+    assert convincing(scores, 0, [0, 1, 2]) == [False, True, False]    # the third may not
+    scores.person_langs[1] = [0.0, 1.0]                                # Japanese too
+    assert convincing(scores, 0, [0, 1, 2]) == [False, False, False]   # nobody: abstain

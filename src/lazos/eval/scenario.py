@@ -7,9 +7,9 @@
    exactly what ``lazos note PERSON TEXT --accept`` does.
 3. Match every extracted need against the people in the room
    (:func:`lazos.match.service.match_all`) and keep, per need, the helpers Lazos would
-   suggest: the best one when the match is convincing (``suggest``), and a second one
-   only when its own score clears a bar or nearly ties with the best
-   (:func:`lazos.match.abstain.worth_naming`; never a third, which was almost never right).
+   suggest: each of the best two who convinces on their own (``Match.convincing``), and
+   the runner-up of a convincing best when its own score clears a bar or nearly ties with
+   it (:func:`lazos.match.abstain.worth_naming`); never a third, almost never right.
 4. Write one line per extracted need (``../shared/bench/README.md`` format) and, when the
    truth is present, pair precision/recall over (person with the need, helper) among the
    top helpers, plus extraction figures (needs found per person against the truth).
@@ -162,8 +162,9 @@ def run_scenario(path: Path, *, top: int = TOP, on: date | None = None) -> Scena
         found[_fold(who)] = found.get(_fold(who), 0) + 1
         helpers = []
         if result.suggest:
+            best = result.matches[0]
             for rank, m in enumerate(result.matches[:top]):
-                if worth_naming(result.matches[0].score, m.score, rank):
+                if m.convincing or (best.convincing and worth_naming(best.score, m.score, rank)):
                     helpers.append({"name": names[m.person_id], "score": m.score,
                                     "why": m.reason.render("en")})
         suggestions.append({"who": who, "need": need.text, "helpers": helpers})

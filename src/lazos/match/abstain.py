@@ -109,3 +109,18 @@ def should_suggest(scores: Scores, i: int, best_row: int) -> bool:
     if scores.language_clash(i, best_row):
         return False
     return confidence(scores, i, best_row) >= threshold(scores.fused.shape[1], scores.n_models)
+
+
+# A need is suggested when one of its best this-many candidates convinces on their own.
+# Stop 11: the best by score is not always the one whose trade fits ("jaw clicks, grinds at
+# night": an osteopath first, the dentist a hair behind). On dev, 94.5% of answerable needs
+# answered (was 92.7%) at the same 67% refused "nobody" needs as the best alone with a lower
+# threshold; team held-out 88.6% answered / 41.7% refused, against 87.5% / 37.5% for the
+# best alone at the threshold that answers most (docs/matching.md, round 7).
+CONVINCE_TOP = 2
+
+
+def convincing(scores: Scores, i: int, rows: list[int]) -> list[bool]:
+    """For need ``i``'s candidates ``rows`` (best first): which convince on their own. Only
+    the first ``CONVINCE_TOP`` may; the need is suggested when any does."""
+    return [k < CONVINCE_TOP and should_suggest(scores, i, row) for k, row in enumerate(rows)]

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from lazos.i18n import Msg
 from lazos.match import cache
-from lazos.match.abstain import should_suggest
+from lazos.match.abstain import convincing
 from lazos.match.embedder import get_embedders
 from lazos.match.explain import look_for, reason
 from lazos.match.index import MatchIndex, build_index
@@ -55,6 +55,7 @@ class Match:
     person_id: int
     score: float
     reason: Msg
+    convincing: bool = False  # convincing on their own (abstain.should_suggest), top two only
 
 
 @dataclass(frozen=True)
@@ -223,14 +224,16 @@ def _results(index: MatchIndex, scores: Scores, batch: Sequence[_Query],
         if not rows:
             out.append(_nobody(index, q, qvecs[i]))
             continue
-        suggest = should_suggest(scores, i, rows[0])
+        sure = convincing(scores, i, rows)  # the best two may convince, either one
+        suggest = any(sure)
         need_words = words(q.text)
         matches = [Match(need_id=q.need_id, person_id=int(index.person_ids[row]),
                          score=round(float(fused[i, row]), 4),
                          reason=reason(index, row, need_text=q.text, need_words=need_words,
                                        owner=q.owner, qvec=qvecs[i],
-                                       kind=_kind_for(index, scores, i, row)))
-                   for row in rows]
+                                       kind=_kind_for(index, scores, i, row)),
+                         convincing=is_sure)
+                   for row, is_sure in zip(rows, sure, strict=True)]
         kinds = [index.knowledge.kinds[int(x)] for x in scores.kinds[i][:2]]
         out.append(MatchResult(need_id=q.need_id, suggest=suggest, matches=matches,
                                look_for=None if suggest else look_for(kinds, q.text)))
