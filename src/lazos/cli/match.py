@@ -20,7 +20,8 @@ def _as_data(result: MatchResult, names: dict[int, str]) -> dict[str, Any]:
     return {"need_id": result.need_id, "suggest": result.suggest,
             "look_for": result.look_for.render() if result.look_for else None,
             "matches": [{"person_id": m.person_id, "name": names.get(m.person_id),
-                         "score": m.score, "reason": m.reason.render()} for m in result.matches]}
+                         "score": m.score, "convincing": m.convincing,
+                         "reason": m.reason.render()} for m in result.matches]}
 
 
 def _show(result: MatchResult, header: str) -> None:

@@ -35,11 +35,12 @@ def best_connections(store: Store, *, count: int = 5) -> list[Connection]:
     names = {p.id: p.name for p in list_people(store)}
     needs = {n.id: n for n in list_needs(store)}
     found: list[Connection] = []
-    for result in match_all(store, limit=1):
+    for result in match_all(store, limit=2):
         need = needs.get(result.need_id) if result.need_id is not None else None
         if need is None or not result.suggest or not result.matches:
             continue
-        m = result.matches[0]
+        # the first of the best two who convinces (the best by score may not)
+        m = next((c for c in result.matches if c.convincing), result.matches[0])
         found.append(Connection(need_id=need.id, need=need.text, private=not need.shareable,
                                 requester=names.get(need.person_id, "?"), helper_id=m.person_id,
                                 helper=names.get(m.person_id, "?"), score=m.score,
