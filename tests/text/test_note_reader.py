@@ -42,6 +42,28 @@ def test_the_shipped_weights_were_trained_on_the_current_data(choice: str) -> No
                                     kind_model.model_key(embedders))
     assert shipped.fingerprint == wanted, "training data changed: run `make train`"
     assert shipped.weights.shape == (sum(e.dim for e in embedders), len(kind_model.LABELS))
+    # the remembered lines: every training line, the last embedder's part
+    assert shipped.memory is not None and shipped.memory_labels is not None
+    assert shipped.memory.shape == (len(kind_model.training_examples()), embedders[-1].dim)
+    assert shipped.memory_from == sum(e.dim for e in embedders[:-1])
+
+
+def test_the_nearest_remembered_lines_move_the_reading() -> None:
+    # a regression that cannot tell anything apart (all probabilities equal) reads what the
+    # nearest training lines say
+    memory = np.eye(3, 4, dtype=np.float32)
+    flat = kind_model.with_memory(np.zeros((4, 3), np.float32), np.zeros(3, np.float32), "",
+                                  memory, ["need", "offer", "remark"], 0)
+    p = flat.probabilities(np.array([[0.0, 1.0, 0.0, 0.0]], dtype=np.float32))
+    share = kind_model.NEIGHBOUR_SHARE
+    # k is larger than three lines here: all three vote, equally
+    assert np.allclose(p, [[1 / 3, 1 / 3, 1 / 3]])
+    many = np.repeat(memory, kind_model.NEIGHBOURS, axis=0)
+    labels = [lab for lab in ("need", "offer", "remark") for _ in range(kind_model.NEIGHBOURS)]
+    sure = kind_model.with_memory(np.zeros((4, 3), np.float32), np.zeros(3, np.float32), "",
+                                  many, labels, 0)
+    p = sure.probabilities(np.array([[0.0, 1.0, 0.0, 0.0]], dtype=np.float32))
+    assert np.allclose(p, [[(1 - share) / 3, (1 - share) / 3 + share, (1 - share) / 3]])
 
 
 def test_fit_learns_a_separable_problem_and_is_deterministic() -> None:
