@@ -56,32 +56,6 @@ THRESHOLD_FUSED = -4.50
 SMALL_NETWORK = 30
 REF_NETWORK = 80     # size of the network the constants above were measured on
 ROOM_SLOPE = 0.8
-# Fused score (a z-score over the network) above which a helper *after* the first is
-# also worth suggesting (used by callers that list several helpers, e.g. eval scenario).
-SUGGEST_Z = 3.0
-# ... or when it is nearly tied with the best (within this many units of the fused score):
-# two near-equal candidates are both worth naming, as a networker would ("Marta or Jon").
-# Measured on both development nights (dev, team night; 2026-11-27): 0.5 raised pair recall
-# 0.735 -> 0.765 and 0.488 -> 0.558 for precision 0.735 -> 0.703 and 0.618 -> 0.585;
-# 1.0 reached 0.794 / 0.605 recall at 0.614 / 0.565 precision.
-NEAR_TIE = 0.5
-
-
-# At most this many helpers are named per need. Stop 11, on the four development nights'
-# extracted needs: of 143 third-best candidates only 3 were right helpers, and of the 5
-# named under the rules above none was (on the measurement nights 0 of 3); second-best
-# candidates named were right 10 times in 33 (5 in 21). A third name costs precision only.
-NAMED_AT_MOST = 2
-
-
-def worth_naming(best: float, score: float, rank: int = 1) -> bool:
-    """Whether the helper at ``rank`` (0 is the best; fused ``score``) is worth suggesting
-    too, when the best one (``best``) is."""
-    if rank == 0:
-        return True
-    return rank < NAMED_AT_MOST and (score >= SUGGEST_Z or best - score <= NEAR_TIE)
-
-
 def confidence(scores: Scores, i: int, best_row: int) -> float:
     """How convincing the best candidate is for need ``i`` (suggest at ``THRESHOLD`` or more)."""
     raw = (scores.raw(i, best_row) - RAW_MEAN) / RAW_SPREAD
