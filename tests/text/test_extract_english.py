@@ -93,3 +93,12 @@ def test_a_wish_that_points_back_joins_the_problem_but_a_new_subject_stands_alon
                     on=THURSDAY, name="Rick")
     needs = [f.text for f in apart if f.kind == "need"]
     assert len(needs) == 2 and needs[1].startswith("Wants someone to redo the pics")
+
+
+def test_a_move_is_a_need_and_a_moving_company_an_offer() -> None:
+    moving = extract("Jon - UX designer. Moving Malasaña -> Carabanchel on the 5th, no car, "
+                     "mostly boxes.", on=THURSDAY, name="Jon")
+    assert [f.text for f in moving if f.kind == "need"] == [
+        "Moving Malasaña -> Carabanchel on the 5th, no car, mostly boxes"]
+    mover = extract("Ray - runs a moving company, vans and 4 guys.", on=THURSDAY, name="Ray")
+    assert [f.kind for f in mover if f.kind in ("need", "offer")] == ["offer"]

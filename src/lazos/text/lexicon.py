@@ -99,7 +99,9 @@ NEED_PROBLEM: tuple[tuple[str, str], ...] = (
     (r"\b(runs|run|running) out\b", ""), (r"\bexpir\w*", ""),
     (r"\bcaduca\w*", ""), (r"\bse (le )?acaba\b", ""), (r"\bvence\b", ""),
     # --- home, moving, children, family
-    (r"\bse muda\b", ""), (r"\bmudarse\b", ""), (r"\bmoving (to|city|house|flat)\b", ""),
+    (r"\bse mudan?\b", ""), (r"\bmudarse\b", ""), (r"\bmudandose\b", ""),
+    (r"\bmoving (to|city|house|flat|home|out|in|from|on|this|next)\b", ""),
+    (r"\bmoving [\w ]{1,30}(->|→)", ""),  # "Moving Malasaña -> Carabanchel on the 5th"
     (r"\brelocat\w*", ""), (r"\blease ends\b", ""),
     (r"\bse (le )?acaba el (contrato|alquiler)\b", ""),
     (r"\bpiso\b.*\b(alquil|compr)\w*", ""), (r"\b(flat|apartment|house) to (rent|buy)\b", ""),
