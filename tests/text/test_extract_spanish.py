@@ -100,3 +100,12 @@ def test_what_they_owe_the_user_is_not_a_need() -> None:
 def test_spanish_shorthand() -> None:
     found = extract("Hugo tiene furgo y es profe de mates.", on=THURSDAY, name="Hugo", lang="es")
     assert found[0].text == "tiene furgoneta y es profesor de matemáticas"
+
+
+def test_an_idle_resource_to_let_is_an_offer_and_wanting_one_a_need() -> None:
+    idle = extract("Marta - fisio. Tiene una sala pequeña q no usa x las tardes y le vendria "
+                   "bien sacarle algo.", on=THURSDAY, name="Marta")
+    assert [f.kind for f in idle if f.kind in ("need", "offer")] == ["offer", "offer"]
+    wanting = extract("Pau - carpintero. No tiene sitio libre y busca alquilar un trastero.",
+                      on=THURSDAY, name="Pau")
+    assert [f.kind for f in wanting if f.kind == "need"] == ["need"]

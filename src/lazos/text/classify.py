@@ -183,6 +183,14 @@ _FOR_OTHERS = re.compile(r"^\W*(\w+\s+){0,3}?(busca|buscan|encuentra|consigue|fi
                          r"looks? for)\b[^.,;]{0,40}?\b(pa|para|for)\s+(la\s+)?(gente|clientes|"
                          r"extranjeros|expats|empresas|familias|otros|people|clients|customers|"
                          r"companies|families|others|newcomers|recien llegados)\b")
+# "Tiene una sala que no usa por las tardes y le vendría bien sacarle algo", "has an empty
+# garage he'd like to make some money from": an idle resource the person would let is an
+# offer, whatever want it is worded with
+_TO_LET = re.compile(r"(?<!\bno )\b(tiene|tienen|has|have|owns?)\b[^.]{0,60}?\b(q(ue)? no usa\w*|"
+                     r"sin usar|vaci[oa]s?|libres?|unused|empty|spare|idle)\b[^.]{0,60}?\b("
+                     r"sacarle|sacar(le)? (algo|partido|rendimiento|dinero)|rentabilizarl[oa]s?|"
+                     r"alquilarl[oa]s?|make (some )?money (from|out of|with) (it|them)|"
+                     r"(rent|let) (it|them) out)\b")
 # "Solo laboral, herencias no", "only climate/food, no fintech", "nada de penal": the limits
 # of the offer just told, not a need and not a second offer
 _LIMIT = re.compile(r"^\W*(solo|solamente|unicamente|only|just|nada de)\b(?=.*\b(no|not|nada|"
@@ -192,7 +200,7 @@ _LIMIT = re.compile(r"^\W*(solo|solamente|unicamente|only|just|nada de)\b(?=.*\b
 def classify(text: str, *, first: bool = False) -> Evidence:
     """Read one sentence. ``first``: the opening sentence, which usually says who they are."""
     folded = fold(text)
-    giving = _GIVING.search(folded) or _FOR_OTHERS.search(folded)
+    giving = _GIVING.search(folded) or _FOR_OTHERS.search(folded) or _TO_LET.search(folded)
     if giving is not None:
         return Evidence("offer", giving.group(0), explicit=True)
     if not first and _LIMIT.search(folded):
