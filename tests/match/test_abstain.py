@@ -111,3 +111,20 @@ def test_a_convincing_runner_up_gets_the_need_suggested_but_a_third_never_does()
     assert convincing(scores, 0, [0, 1, 2]) == [False, True, False]    # the third may not
     scores.person_langs[1] = [0.0, 1.0]                                # Japanese too
     assert convincing(scores, 0, [0, 1, 2]) == [False, False, False]   # nobody: abstain
+
+
+def test_how_many_helpers_are_shown_never_changes_whether_a_need_is_suggested(store):
+    """The decision looks at the best two whatever the limit; with limit 1 the helper shown
+    is one who convinces (the sample network, real models)."""
+    from lazos.match.service import match_all
+    from lazos.services.sample import load_sample
+
+    load_sample(store)
+    one = match_all(store, limit=1)
+    five = match_all(store, limit=5)
+    assert [r.suggest for r in one] == [r.suggest for r in five]
+    assert any(r.suggest for r in one) and not all(r.suggest for r in one)
+    for r in one:
+        if r.suggest:
+            assert r.matches[-1].convincing and len(r.matches) <= 2
+    assert all(not m.convincing for r in five for m in r.matches[2:])

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from lazos.i18n import Msg
 from lazos.match import cache
-from lazos.match.abstain import convincing
+from lazos.match.abstain import CONVINCE_TOP, convincing
 from lazos.match.embedder import get_embedders
 from lazos.match.explain import look_for, reason
 from lazos.match.index import MatchIndex, build_index
@@ -211,7 +211,8 @@ def _results(index: MatchIndex, scores: Scores, batch: Sequence[_Query],
             if row is not None:
                 fused[i, row] = -np.inf
     n_people = fused.shape[1]
-    k = min(limit, n_people)
+    # the decision to suggest looks at the best CONVINCE_TOP whatever ``limit`` is shown
+    k = min(max(limit, CONVINCE_TOP), n_people)
     if k < n_people:
         top = np.argpartition(-fused, k - 1, axis=1)[:, :k]
     else:
@@ -226,6 +227,8 @@ def _results(index: MatchIndex, scores: Scores, batch: Sequence[_Query],
             continue
         sure = convincing(scores, i, rows)  # the best two may convince, either one
         suggest = any(sure)
+        # show ``limit`` people, and always the one who convinces (limit 1, runner-up sure)
+        shown = max(limit, sure.index(True) + 1) if suggest else limit
         need_words = words(q.text)
         matches = [Match(need_id=q.need_id, person_id=int(index.person_ids[row]),
                          score=round(float(fused[i, row]), 4),
@@ -233,7 +236,7 @@ def _results(index: MatchIndex, scores: Scores, batch: Sequence[_Query],
                                        owner=q.owner, qvec=qvecs[i],
                                        kind=_kind_for(index, scores, i, row)),
                          convincing=is_sure)
-                   for row, is_sure in zip(rows, sure, strict=True)]
+                   for row, is_sure in zip(rows[:shown], sure, strict=False)]
         kinds = [index.knowledge.kinds[int(x)] for x in scores.kinds[i][:2]]
         out.append(MatchResult(need_id=q.need_id, suggest=suggest, matches=matches,
                                look_for=None if suggest else look_for(kinds, q.text)))

@@ -28,6 +28,7 @@ def best_connections(store: Store, *, count: int = 5) -> list[Connection]:
 
     Needs the matcher would not answer (``suggest`` False) are left out.
     """
+    from lazos.match.abstain import CONVINCE_TOP
     from lazos.match.service import match_all
     from lazos.services.needs import list_needs
     from lazos.services.people import list_people
@@ -35,7 +36,7 @@ def best_connections(store: Store, *, count: int = 5) -> list[Connection]:
     names = {p.id: p.name for p in list_people(store)}
     needs = {n.id: n for n in list_needs(store)}
     found: list[Connection] = []
-    for result in match_all(store, limit=2):
+    for result in match_all(store, limit=CONVINCE_TOP):
         need = needs.get(result.need_id) if result.need_id is not None else None
         if need is None or not result.suggest or not result.matches:
             continue
