@@ -85,3 +85,23 @@ def test_eval_match_names_the_bad_line(cli, tmp_path):
                     "--out", str(tmp_path / "r.jsonl"))
     assert code == 2
     assert "line 2" in out
+
+
+def test_match_shows_who_convinces_first_and_the_others_as_close(cli, monkeypatch):
+    for name in ("Luis", "Marta", "Pedro"):
+        assert run(cli, "person", "add", name)[0] == 0
+    assert run(cli, "offer", "add", "Marta", "Spanish teacher: conversation classes")[0] == 0
+    # names only another language: never convincing for a Spanish need, however close
+    assert run(cli, "offer", "add", "Pedro", "Mandarin teacher: conversation classes")[0] == 0
+    code, out = run(cli, "need", "add", "Luis", "Spanish conversation classes", "--json")
+    assert code == 0, out
+    need_id = json.loads(out)["id"]
+    code, out = run(cli, "match", "--need", str(need_id), "--json")
+    assert code == 0, out
+    by_name = {m["name"]: m["convincing"] for m in json.loads(out)[0]["matches"]}
+    assert by_name == {"Marta": True, "Pedro": False}
+    monkeypatch.setenv("LAZOS_LANG", "es")
+    code, out = run(cli, "match", "--need", str(need_id))
+    assert code == 0, out
+    marta, close, pedro = out.index("→"), out.index("También cerca:"), out.index("·")
+    assert marta < close < pedro and "Marta" in out[marta:close] and "Pedro" in out[pedro:]

@@ -25,14 +25,23 @@ def _as_data(result: MatchResult, names: dict[int, str]) -> dict[str, Any]:
 
 
 def _show(result: MatchResult, header: str) -> None:
+    """The helpers who convince first (→), then the others who came close (·)."""
     console.print(f"[bold]{plain(header)}[/]")
     if not result.suggest:
         if result.look_for is not None:
             console.print("  " + plain(result.look_for.render()))
         if result.matches:
             console.print("  " + plain(h("Closest, but not convincing:", "Lo más cercano, sin convencer:")))
-    for m in result.matches[: 5 if result.suggest else 2]:
+        for m in result.matches[:2]:
+            console.print(f"  · {plain(m.reason.render())}  [dim]({m.score:.2f})[/]")
+        return
+    close = [m for m in result.matches if not m.convincing][:3]
+    for m in (m for m in result.matches if m.convincing):
         console.print(f"  → {plain(m.reason.render())}  [dim]({m.score:.2f})[/]")
+    if close:
+        console.print("  " + plain(h("Also close:", "También cerca:")))
+    for m in close:
+        console.print(f"    · {plain(m.reason.render())}  [dim]({m.score:.2f})[/]")
 
 
 def _progress(done: int, total: int) -> None:
