@@ -14,7 +14,10 @@ accepted, matching among the people in the room) and reports extraction figures 
   on the same day by another helper, measurement only as well;
 - ``team night 4`` and ``5``: ``bench/data/team_night4`` (a chamber mixer in Málaga) and
   ``team_night5`` (a startup meetup in Madrid), written blind on the same day (stop 10) as
-  development nights: read item by item, with hand labels for every sentence.
+  development nights: read item by item, with hand labels for every sentence;
+- ``team night 6``: ``bench/data/team_night6``, written blind at stop 11 by a helper,
+  measurement only (the stop 11 decisions looked at nights 2-3's aggregates, so this one was
+  kept unread until the end).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ NIGHTS = {
     "team night 3 (measurement only)": ROOT / "bench" / "data" / "team_night3" / "scenario.jsonl",
     "team night 4": ROOT / "bench" / "data" / "team_night4" / "scenario.jsonl",
     "team night 5": ROOT / "bench" / "data" / "team_night5" / "scenario.jsonl",
+    "team night 6 (measurement only)": ROOT / "bench" / "data" / "team_night6" / "scenario.jsonl",
 }
 
 
@@ -48,8 +52,8 @@ def markdown() -> str:
         "",
         "Raw notes from networking nights (30 people each), read by `lazos eval scenario` "
         "exactly as `lazos note PERSON TEXT --accept` reads them, then matched among the "
-        "people in the room. The team nights were written blind to the code; the second and "
-        "third are measurement only, the others development nights.",
+        "people in the room. The team nights were written blind to the code; the second, "
+        "third and sixth are measurement only, the others development nights.",
         "",
         "| measure | " + " | ".join(runs) + " |",
         "|---|" + "---|" * len(runs),
