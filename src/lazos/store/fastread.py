@@ -2,8 +2,8 @@
 
 Why this exists: ``lazos people``, ``lazos need list``, ``lazos show PERSON`` and
 ``lazos search`` must start in ≤ 0.3 s (bench/startup.py), and importing SQLAlchemy, its
-ORM and the declarative schema costs about two thirds of that. For these reads the standard library's
-:mod:`sqlite3` is enough.
+ORM and the declarative schema costs about two thirds of that. For these reads the
+standard library's :mod:`sqlite3` is enough.
 
 When it answers (:func:`read_fast`): the store is a SQLite file that exists and whose
 Alembic revision is exactly :data:`SCHEMA_HEAD` (so its tables are the ones

