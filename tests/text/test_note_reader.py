@@ -184,3 +184,53 @@ def test_years_in_a_trade_stay_in_the_offer_and_a_problem_heard_whole_is_not_spl
                     on=date(2026, 3, 2), name="Manolo", reader=reader)
     assert [(f.kind, f.text) for f in found] == [
         ("offer", "30 años en desinsectación: termitas, chinches"), ("need", problem)]
+
+
+def _reads_need_at(marker: str, p: float = 0.7) -> object:
+    def reader(texts: object) -> list[Reading | None]:
+        return [Reading(p, 0.2, 1 - p - 0.2) if t.startswith(marker) else None
+                for t in texts]  # type: ignore[attr-defined]
+    return reader
+
+
+def test_a_problem_after_but_in_an_offer_sentence_is_a_need_of_its_own() -> None:
+    note = ("Lukas has a Ford Transit he uses for small moves on weekends, but his insurance "
+            "only covers private use. Weekdays he teaches PE.")
+    found = extract(note, on=date(2026, 3, 2), name="Lukas",
+                    reader=_reads_need_at("his insurance"))  # type: ignore[arg-type]
+    offers = [f.text for f in found if f.kind == "offer"]
+    needs = [f.text for f in found if f.kind == "need"]
+    assert offers[0] == "has a Ford Transit he uses for small moves on weekends"
+    assert needs == ["his insurance only covers private use"]
+    # the reader not sure of it: the sentence stays one offer
+    found = extract(note, on=date(2026, 3, 2), name="Lukas",
+                    reader=_reads_need_at("his insurance", 0.55))  # type: ignore[arg-type]
+    assert not any(f.kind == "need" for f in found)
+
+
+def test_a_limit_after_pero_stays_part_of_the_offer() -> None:
+    note = "Pepe Gil – es fontanero en Gracia, pero no hace calefacción ni gas."
+    found = extract(note, on=date(2026, 3, 2), name="Pepe Gil",
+                    reader=_reads_need_at("no hace", 0.9))  # type: ignore[arg-type]
+    assert [f.kind for f in found] == ["offer"]
+    assert "no hace calefacción" in found[0].text
+
+
+def test_an_aside_in_parentheses_before_the_dash_is_not_the_opening_sentence() -> None:
+    from lazos.text.segment import sentences
+
+    read = sentences("Sofi Paredes (peruana) - tiene una guarde bilingüe en Embajadores. "
+                     "Busca un seguro.", name="Sofía Paredes")
+    assert [(s.text, s.first) for s in read] == [
+        ("peruana", True), ("tiene una guarde bilingüe en Embajadores", True),
+        ("Busca un seguro", False)]
+
+
+def test_what_follows_the_need_in_the_opening_sentence_stays_with_the_need() -> None:
+    note = ("Rodrigo tiene un estudio de grabación en Lavapies, lo alquila por horas, y quiere "
+            "que alguien le arme una app de reservas, diseño y todo, hoy lo lleva por whatsapp.")
+    found = extract(note, on=date(2026, 3, 2), name="Rodrigo")
+    offers = [f.text for f in found if f.kind == "offer"]
+    needs = [f.text for f in found if f.kind == "need"]
+    assert offers == ["tiene un estudio de grabación en Lavapies, lo alquila por horas"]
+    assert len(needs) == 1 and needs[0].endswith("hoy lo lleva por whatsapp")

@@ -98,7 +98,8 @@ def _why_offer(ev: cls.Evidence) -> Msg:
 
 def _strip_also(text: str) -> str:
     words = text.split()
-    if len(words) > 2 and fold(words[0]) in ("also", "plus", "tambien", "ademas", "y", "and"):
+    if len(words) > 2 and fold(words[0]) in ("also", "plus", "tambien", "ademas", "y", "and",
+                                             "pero", "but"):
         rest = " ".join(words[1:])
         return rest[0].upper() + rest[1:]
     return text
@@ -223,10 +224,17 @@ def _who_then_need(parts: list[str], *, first: bool) -> tuple[str, str] | None:
     """
     read = [(c, cls.classify(c, first=True)) for c in parts]
     if first:
-        head = [c for c, e in read if e.kind == "offer"]
-        if not head or read[0][1].kind != "offer":
+        if read[0][1].kind != "offer":
             return None
-        return ", ".join(head), ", ".join(c for c, e in read if e.kind != "offer")
+        lead = next((k for k, (_, e) in enumerate(read) if e.kind != "offer"), len(read))
+        # what follows the need stays with it ("..., y quiere una app de reservas, diseño y
+        # todo, hoy lo lleva por whatsapp") unless an offer word says it is what they do
+        head = parts[:lead] + [c for c, e in read[lead:]
+                               if e.kind == "offer" and not e.cue.startswith("(")]
+        rest = [c for c, e in read[lead:] if e.kind != "offer" or e.cue.startswith("(")]
+        if not rest:
+            return None
+        return ", ".join(head), ", ".join(rest)
     lead = 0
     while lead < len(read) and read[lead][1].kind == "offer" and not read[lead][1].cue.startswith("("):
         lead += 1
@@ -251,6 +259,44 @@ def _split_wants(text: str) -> list[str]:
     if len(parts) == 2 and all(len(p.split()) >= 4 for p in parts):
         return [parts[0].rstrip(" ,;"), parts[1][0].upper() + parts[1][1:]]
     return [text]
+
+
+_CONTRAST = re.compile(r"(?:,\s*|\s+)(?:pero|but|aunque|although|though)\s+", re.IGNORECASE)
+TAIL_NEED = 0.6  # how sure the reader must be that a "but ..." tail is a problem
+
+
+def _contrast_tail(body: str) -> str | None:
+    """What follows the first "but"/"pero" of a sentence (outside parentheses), when both
+    sides have three words or more: the place where an offer turns into a problem."""
+    for m in _CONTRAST.finditer(body):
+        head, tail = body[:m.start()], body[m.end():]
+        if _depth_open(head) == 0 and len(head.split()) >= 3 and len(tail.split()) >= 3:
+            return tail
+    return None
+
+
+def _before_tail(body: str, tail: str) -> str:
+    """``body`` without its "but ..." ``tail`` and the word that opened it."""
+    for m in _CONTRAST.finditer(body):
+        if body[m.end():] == tail:
+            return body[:m.start()].rstrip(" ,;")
+    return body
+
+
+def _depth_open(text: str) -> int:
+    return text.count("(") - text.count(")")
+
+
+def _problem_after_but(tail: str, reading: Reading | None) -> cls.Evidence | None:
+    """The evidence that a "but ..." tail of an offer is a problem of the person's own:
+    a need word of the lexicons and the reader sure of it. A limit of the offer ("pero no
+    hace calefacción", "but only adults") is not."""
+    ev = cls.classify(tail)
+    if ev.kind != "need" or ev.cue == "(description)" or reading is None:
+        return None
+    if reading.kind != "need" or reading.probability < TAIL_NEED:
+        return None
+    return ev
 
 
 def _stands_alone(words: str) -> bool:
@@ -301,7 +347,8 @@ def extract(text: str, *, on: date, name: str | None = None,
         plans.append((sentence, promised, rest, body))
     bodies = [(s, b) for s, _, rest, b in plans if rest]
     opinions = _opinions(bodies, second_opinion)
-    readings = _readings(bodies, reader)
+    tails = [(s, t) for s, b in bodies if (t := _contrast_tail(b)) is not None]
+    readings = _readings(bodies + tails, reader)
     for sentence, promised, rest, body in plans:
         findings.extend(promised)
         if not rest:
@@ -343,8 +390,18 @@ def extract(text: str, *, on: date, name: str | None = None,
                                       lang))
                 last_need = (len(findings) - 1, need_text, ev, sentence.start)
         elif ev.kind == "offer":
-            offers.append((body, ev))
-            last_need = None
+            tail = _contrast_tail(body)
+            tail_ev = _problem_after_but(tail, readings.get(tail)) if tail else None
+            if tail is not None and tail_ev is not None:
+                # "has a Transit for small moves, but turns out his insurance only covers
+                # private use": what they do, then a problem of their own
+                offers.append((_before_tail(body, tail), ev))
+                need_text = _need_text(tail)
+                findings.append(_need(need_text, tail_ev, lang))
+                last_need = (len(findings) - 1, need_text, tail_ev, sentence.start)
+            else:
+                offers.append((body, ev))
+                last_need = None
         else:
             last_need = None
     offer_findings = [Finding(kind="offer", text=expand(t, lang=lang), key=finding_key("offer", t),

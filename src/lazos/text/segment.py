@@ -112,6 +112,19 @@ def _pieces(text: str) -> list[tuple[str, int]]:
     return [(_tidy(c), s) for c, s in out if c.strip(" .!?;-–—")]
 
 
+def _aside(text: str, start: int) -> bool:
+    """Whether the piece at ``start`` is an aside wholly in parentheses ("(peruana)")."""
+    rest = text[start:]
+    if not rest.startswith("("):
+        return False
+    depth = 0
+    for i, c in enumerate(rest):
+        depth += {"(": 1, ")": -1}.get(c, 0)
+        if depth == 0:
+            return not rest[i + 1:].strip(" \t") or re.match(r"\s*[–—-]\s", rest[i + 1:]) is not None
+    return False
+
+
 def _depth(text: str) -> int:
     """How many parentheses are open at the end of ``text``."""
     depth = 0
@@ -145,6 +158,7 @@ def sentences(text: str, *, name: str | None = None,
     clean = strip_name(readable(text), name)
     result: list[Sentence] = []
     pending = ""
+    opened = False  # a sentence that says who the person is has been read
     for chunk, start in _pieces(clean):
         if not any(c.isalpha() for c in chunk) and re.search(r"\d", chunk) and len(chunk) <= 12:
             pending = f"{pending} {chunk}".strip()  # "15/03 – le dije...": the date goes along
@@ -171,7 +185,10 @@ def sentences(text: str, *, name: str | None = None,
         for part in (p for p in parts if p.strip()):
             body = f"{pending} {part}".strip() if pending else part
             pending = ""
-            result.append(Sentence(text=body, start=start, first=not result))
+            result.append(Sentence(text=body, start=start, first=not opened))
+        # "Sofi Paredes (peruana) - tiene una guardería...": an aside in parentheses before
+        # the dash is not the opening sentence; what follows it still says what they do
+        opened = opened or not _aside(clean, start)
         if len(result) >= MAX_SENTENCES:
             break
     if pending and result:
