@@ -18,6 +18,8 @@ accepted, matching among the people in the room) and reports extraction figures 
 - ``team night 6``: ``bench/data/team_night6``, written blind at stop 11 by a helper,
   measurement only (the stop 11 decisions looked at nights 2-3's aggregates, so this one was
   kept unread until the end).
+- ``team night 7``: ``bench/data/team_night7``, written blind at stop 12 by a helper (Alicante),
+  measurement only and unread, like night 6.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ NIGHTS = {
     "team night 4": ROOT / "bench" / "data" / "team_night4" / "scenario.jsonl",
     "team night 5": ROOT / "bench" / "data" / "team_night5" / "scenario.jsonl",
     "team night 6 (measurement only)": ROOT / "bench" / "data" / "team_night6" / "scenario.jsonl",
+    "team night 7 (measurement only)": ROOT / "bench" / "data" / "team_night7" / "scenario.jsonl",
 }
 
 
@@ -53,7 +56,7 @@ def markdown() -> str:
         "Raw notes from networking nights (30 people each), read by `lazos eval scenario` "
         "exactly as `lazos note PERSON TEXT --accept` reads them, then matched among the "
         "people in the room. The team nights were written blind to the code; the second, "
-        "third and sixth are measurement only, the others development nights.",
+        "third, sixth and seventh are measurement only, the others development nights.",
         "",
         "| measure | " + " | ".join(runs) + " |",
         "|---|" + "---|" * len(runs),
