@@ -234,3 +234,10 @@ def test_what_follows_the_need_in_the_opening_sentence_stays_with_the_need() -> 
     needs = [f.text for f in found if f.kind == "need"]
     assert offers == ["tiene un estudio de grabación en Lavapies, lo alquila por horas"]
     assert len(needs) == 1 and needs[0].endswith("hoy lo lleva por whatsapp")
+
+
+def test_an_offer_word_keeps_its_clause_even_when_a_word_fits_a_biography() -> None:
+    found = extract("Rob – Aussie, runs a surf school in Sopelana (lessons, board hire, summer "
+                    "camps for kids).", on=date(2026, 3, 2), name="Rob")
+    assert [f.text for f in found if f.kind == "offer"] == [
+        "runs a surf school in Sopelana (lessons, board hire, summer camps for kids)"]

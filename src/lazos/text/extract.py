@@ -155,10 +155,18 @@ def _offer_text(text: str) -> str:
     """
     parts = clauses(text)
     kept = [c for c in parts
-            if not cls.biography(c) or cls.names_profession(c) or cls.about_a_problem(c)]
+            if not cls.biography(c) or cls.names_profession(c) or cls.about_a_problem(c)
+            or _says_what_they_do(c)]
     if not any(cls.languages(c) for c in parts):  # "Japanese, Spanish pretty good": keep
         kept = [c for c in kept if not cls.nationality(c)]
     return ", ".join(kept) if len(kept) < len(parts) else text
+
+
+def _says_what_they_do(clause: str) -> bool:
+    """An offer word ("runs a surf school ... summer camps for kids"): what they do, even
+    when a word of the clause ("kids") also fits a biography."""
+    ev = cls.classify(clause)
+    return ev.kind == "offer" and not ev.cue.startswith("(")
 
 
 SecondOpinion = Callable[[Sequence[str]], "list[Opinion | None]"]

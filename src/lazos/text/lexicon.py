@@ -382,7 +382,11 @@ NATIONALITY = (
     r"cuban|cubano|cubana|ecuadorian|ecuatoriano|ecuatoriana|uruguayo|uruguaya|dominicano|"
     r"dominicana|bulgarian|bulgaro|bulgara|czech|checo|checa|hungarian|hungaro|hungara|suizo|"
     r"suiza|belga|holandes|holandesa|sueco|sueca|noruego|noruega|danes|danesa|portugues|"
-    r"portuguesa|indio|india|bangladeshi|coreano|coreana|vietnamita|kiwi|scot)$"
+    r"portuguesa|indio|india|bangladeshi|coreano|coreana|vietnamita|kiwi|scot|aussie|brit|"
+    r"british-\w+|tico|tica|boliviano|boliviana|paraguayo|paraguaya|venezuelan|costarricense|"
+    r"hondureno|hondurena|guatemalteco|guatemalteca|salvadoreno|salvadorena|nicaraguense|"
+    r"panameno|panamena|puertorriqueno|puertorriquena|estonian|latvian|lithuanian|croatian|"
+    r"serbian|slovak|slovenian)$"
 )
 
 # When a problem started or happened ("since she moved here in Jan", "el martes por la noche",
