@@ -241,3 +241,13 @@ def test_an_offer_word_keeps_its_clause_even_when_a_word_fits_a_biography() -> N
                     "camps for kids).", on=date(2026, 3, 2), name="Rob")
     assert [f.text for f in found if f.kind == "offer"] == [
         "runs a surf school in Sopelana (lessons, board hire, summer camps for kids)"]
+
+
+def test_a_list_of_what_they_do_not_do_is_no_need() -> None:
+    found = extract("Gary – painter & decorator 20 yrs. Interiors only - no roofs, no facades, "
+                    "'too old for ladders'.", on=date(2026, 3, 2), name="Gary")
+    assert not any(f.kind == "need" for f in found)
+    # one-word items only: "no tiene coche, no puede..." is a problem
+    found = extract("Ana – fisio. No tiene coche, no puede ir a domicilio.", on=date(2026, 3, 2),
+                    name="Ana")
+    assert [f.kind for f in found] == ["offer", "need"]

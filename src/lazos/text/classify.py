@@ -194,7 +194,10 @@ _TO_LET = re.compile(r"(?<!\bno )\b(tiene|tienen|has|have|owns?)\b[^.]{0,60}?\b(
 # "Solo laboral, herencias no", "only climate/food, no fintech", "nada de penal": the limits
 # of the offer just told, not a need and not a second offer
 _LIMIT = re.compile(r"^\W*(solo|solamente|unicamente|only|just|nada de)\b(?=.*\b(no|not|nada|"
-                    r"ni|never|nunca|don'?t|doesn'?t|won'?t|turns? down)\b)")
+                    r"ni|never|nunca|don'?t|doesn'?t|won'?t|turns? down)\b)"
+                    # "no roofs, no facades, 'too old for ladders'": a list of what they do not
+                    # do, one word each ("no tiene coche, no puede..." has verbs: a problem)
+                    r"|^\W*(no|ni|not|nada de)\s+[a-z]+\s*,\s*(no|ni|not)\s+[a-z]+\s*(,|$)")
 
 
 def classify(text: str, *, first: bool = False) -> Evidence:
