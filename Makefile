@@ -43,9 +43,11 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/run.py
 
-# rebuild the note reader's weights after editing src/lazos/text/training/*.tsv
+# rebuild the note reader's weights after editing src/lazos/text/training/*.tsv, and the
+# second model's vectors of the knowledge phrasings after editing src/lazos/match/knowledge/*
 train: $(STAMP)
 	$(PY) -m lazos.text.kind_model
+	$(PY) -m lazos.match.phrasings
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -33,3 +33,48 @@ def test_the_reference_needs_are_generic_not_the_benchmark_ones():
     if needs.exists():
         texts = {json.loads(x)["text"].casefold() for x in needs.read_text().splitlines() if x}
         assert not reference & texts
+
+
+@pytest.mark.slow
+def test_the_shipped_phrasing_vectors_are_current_and_read_like_the_model():
+    """The second model's phrasing vectors ship with the package (``make train``); they
+    must be of the current phrasings, and equal to what the model computes now."""
+    import numpy as np
+
+    from lazos.match import phrasings
+    from lazos.match.embedder import get_embedders
+
+    later = get_embedders()[1]
+    texts, owner = phrasings.phrasings_of(load_kinds())
+    assert len(texts) == len(owner) > 5000
+    wanted = phrasings.fingerprint(later.model_id("query"), texts)
+    shipped = phrasings._read(phrasings.path_for(later), wanted)
+    assert shipped is not None, "knowledge changed: run `make train`"
+    assert shipped.shape == (len(texts), later.dim)
+    sample = [0, len(texts) // 2, len(texts) - 1]
+    fresh = later.encode([texts[i] for i in sample], "query")
+    assert np.allclose(np.sum(shipped[sample] * fresh, axis=1), 1.0, atol=2e-3)
+
+
+def test_stale_phrasing_vectors_are_not_used(tmp_path, monkeypatch):
+    """A shipped file of other phrasings (a knowledge file edited without ``make train``)
+    is ignored: the vectors are embedded through the store's cache instead."""
+    import numpy as np
+
+    from lazos.match import phrasings
+    from lazos.match.embedder import get_embedders
+    from lazos.store import open_store
+
+    fake = get_embedders("fake")[0]
+    kinds = load_kinds()[:3]
+    texts, _ = phrasings.phrasings_of(kinds)
+    stale = tmp_path / "phrasings-fake.npz"
+    np.savez_compressed(stale, vectors=np.ones((len(texts), fake.dim), np.int8),
+                        scale=np.ones(len(texts), np.float32), fingerprint=np.array("old"))
+    monkeypatch.setattr(phrasings, "path_for", lambda embedder: stale)
+    store = open_store(f"sqlite:///{tmp_path / 'k.db'}")
+    try:
+        vectors = phrasings.phrasing_vectors(store, fake, kinds)
+    finally:
+        store.close()
+    assert np.allclose(vectors, fake.encode(texts, "query"), atol=1e-6)

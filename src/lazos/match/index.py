@@ -34,7 +34,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -42,6 +42,7 @@ from sqlalchemy import select
 from lazos.match import cache
 from lazos.match.knowledge import SolverKind, load_kinds, load_reference_needs
 from lazos.match.lexical import BM25, concept_ids, concept_table, concepts, content_words, terms
+from lazos.match.phrasings import phrasing_vectors, phrasings_of
 from lazos.store import Store
 from lazos.store.schema import OfferRow, PersonRow
 
@@ -123,6 +124,8 @@ class MatchIndex:
     lang_ids: list[str]                    # the language concepts (columns of ``langs``)
     models: tuple[str, ...] = ()           # embedders whose person vectors are here, in order
     pending: int = 0                       # offers still without a later model's vectors
+    # per later model in ``models``: its vectors of the knowledge's problem phrasings
+    problem_vecs_more: list[NDArray[np.float32]] = field(default_factory=list)
 
     @property
     def dim(self) -> int:
@@ -262,15 +265,15 @@ def load_knowledge(store: Store, embedder: Embedder,
     if isinstance(found, Knowledge):
         return found
     kinds = load_kinds()
-    # a need may name the solver itself ("necesito un abogado de patentes"): the kind's names
-    # count as phrasings too
-    asks = [[*k.problems, k.solver_en, k.solver_es] for k in kinds]
-    phrasings = [p for a in asks for p in a]
-    owner = np.array([i for i, a in enumerate(asks) for _ in a], dtype=np.int64)
+    phrasings, owners = phrasings_of(kinds)
+    owner = np.array(owners, dtype=np.int64)
     problem_vecs = cache.embed(store, embedder, phrasings, "query", progress=progress)
     kind_vecs = cache.embed(store, embedder, [k.description for k in kinds], "passage")
-    lexical = BM25([terms(" ".join([*a, k.does_en, k.does_es])) for a, k in zip(asks, kinds,
-                                                                            strict=True)])
+    asked: list[list[str]] = [[] for _ in kinds]
+    for text, i in zip(phrasings, owners, strict=True):
+        asked[i].append(text)
+    lexical = BM25([terms(" ".join([*a, k.does_en, k.does_es])) for a, k in zip(asked, kinds,
+                                                                              strict=True)])
     knowledge = Knowledge(kinds, problem_vecs, owner, kind_vecs, lexical)
     store.cache[key] = knowledge
     return knowledge
@@ -362,9 +365,10 @@ def build_index(store: Store, embedders: Sequence[Embedder], *,
                                                   progress=progress), offers))
         used.append(extra)
     hub = [_hubness(store, e, v) for e, v in zip(used, person_vecs, strict=True)]
-    # each later model reads the kinds too (stop 12: half and half with the first model's
-    # affinities; dev MRR 0.858 -> 0.847, but both blind sets gained: team held-out 0.759 ->
-    # 0.772, the new team_heldout2 0.799 -> 0.805, refusing 33% -> 38% of its "nobody" needs)
+    # each later model reads the kinds too: a person's affinities (here) and a need's closest
+    # kinds (lazos.match.rank.need_kinds) average the models (docs/matching.md, round 8).
+    # Affinities alone: dev MRR 0.858 -> 0.847, but both blind sets gained (team held-out
+    # 0.759 -> 0.772, team_heldout2 0.799 -> 0.805, refusing 33% -> 38% of its "nobody")
     descriptions = [k.description for k in knowledge.kinds]
     extra_kinds = [cache.embed(store, e, descriptions, "passage") for e in used[1:]]
     index = assemble(person_ids=ids, names=names, offers=offers, offer_vecs=flat_vecs,
@@ -372,6 +376,7 @@ def build_index(store: Store, embedders: Sequence[Embedder], *,
                      person_terms=[terms(t) for t in texts], extra_kind_vecs=extra_kinds)
     index.models = tuple(e.name for e in used)
     index.pending = pending
+    index.problem_vecs_more = [phrasing_vectors(store, e, knowledge.kinds) for e in used[1:]]
     store.cache[key] = (signature, index)
     return index
 
