@@ -47,13 +47,18 @@ def test_the_shipped_phrasing_vectors_are_current_and_read_like_the_model():
     later = get_embedders()[1]
     texts, owner = phrasings.phrasings_of(load_kinds())
     assert len(texts) == len(owner) > 5000
-    wanted = phrasings.fingerprint(later.model_id("query"), texts)
-    shipped = phrasings._read(phrasings.path_for(later), wanted)
-    assert shipped is not None, "knowledge changed: run `make train`"
+    kinds = load_kinds()
+    wanted = phrasings._wanted(later, kinds)
+    shipped = phrasings._read(phrasings.path_for(later), wanted, "phrasings")
+    described = phrasings._read(phrasings.path_for(later), wanted, "descriptions")
+    assert shipped is not None and described is not None, "knowledge changed: run `make train`"
     assert shipped.shape == (len(texts), later.dim)
+    assert described.shape == (len(kinds), later.dim)
     sample = [0, len(texts) // 2, len(texts) - 1]
     fresh = later.encode([texts[i] for i in sample], "query")
     assert np.allclose(np.sum(shipped[sample] * fresh, axis=1), 1.0, atol=2e-3)
+    fresh = later.encode([kinds[i].description for i in (0, len(kinds) - 1)], "passage")
+    assert np.allclose(np.sum(described[[0, len(kinds) - 1]] * fresh, axis=1), 1.0, atol=2e-3)
 
 
 def test_stale_phrasing_vectors_are_not_used(tmp_path, monkeypatch):
@@ -69,8 +74,9 @@ def test_stale_phrasing_vectors_are_not_used(tmp_path, monkeypatch):
     kinds = load_kinds()[:3]
     texts, _ = phrasings.phrasings_of(kinds)
     stale = tmp_path / "phrasings-fake.npz"
-    np.savez_compressed(stale, vectors=np.ones((len(texts), fake.dim), np.int8),
-                        scale=np.ones(len(texts), np.float32), fingerprint=np.array("old"))
+    np.savez_compressed(stale, phrasings=np.ones((len(texts), fake.dim), np.int8),
+                        phrasings_scale=np.ones(len(texts), np.float32),
+                        fingerprint=np.array("old"))
     monkeypatch.setattr(phrasings, "path_for", lambda embedder: stale)
     store = open_store(f"sqlite:///{tmp_path / 'k.db'}")
     try:

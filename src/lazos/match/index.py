@@ -42,7 +42,7 @@ from sqlalchemy import select
 from lazos.match import cache
 from lazos.match.knowledge import SolverKind, load_kinds, load_reference_needs
 from lazos.match.lexical import BM25, concept_ids, concept_table, concepts, content_words, terms
-from lazos.match.phrasings import phrasing_vectors, phrasings_of
+from lazos.match.phrasings import description_vectors, phrasing_vectors, phrasings_of
 from lazos.store import Store
 from lazos.store.schema import OfferRow, PersonRow
 
@@ -369,8 +369,7 @@ def build_index(store: Store, embedders: Sequence[Embedder], *,
     # kinds (lazos.match.rank.need_kinds) average the models (docs/matching.md, round 8).
     # Affinities alone: dev MRR 0.858 -> 0.847, but both blind sets gained (team held-out
     # 0.759 -> 0.772, team_heldout2 0.799 -> 0.805, refusing 33% -> 38% of its "nobody")
-    descriptions = [k.description for k in knowledge.kinds]
-    extra_kinds = [cache.embed(store, e, descriptions, "passage") for e in used[1:]]
+    extra_kinds = [description_vectors(store, e, knowledge.kinds) for e in used[1:]]
     index = assemble(person_ids=ids, names=names, offers=offers, offer_vecs=flat_vecs,
                      person_vecs=person_vecs, hub=hub, knowledge=knowledge,
                      person_terms=[terms(t) for t in texts], extra_kind_vecs=extra_kinds)

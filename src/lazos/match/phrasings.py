@@ -1,12 +1,14 @@
-"""The knowledge's problem phrasings as a later model reads them, shipped with the package.
+"""The knowledge as a later model reads it (problem phrasings and kind descriptions),
+shipped with the package.
 
 Why: a need's closest kinds of solver decide the knowledge signal and the kind fit that
 abstention leans on. Read by both models, half and half, they are found better than by the
 first model alone (stop 12, docs/matching.md round 8: dev MRR 0.847 → 0.876, both team
 held-out sets gained too). But there are ~7,400 phrasings and the second model embeds ~200
 texts a second on two cores: over half a minute for every new store. So the vectors ship
-in ``knowledge/phrasings-<model>.npz`` as int8 rows with a scale each (~3 MB), and a
-fingerprint of the model and every phrasing says whether the file is current. When it is
+in ``knowledge/phrasings-<model>.npz`` as int8 rows with a scale each (~3 MB), with the
+kinds' descriptions, and a fingerprint of the model and every text says whether the file
+is current. When it is
 not (a knowledge file edited without ``make train``), the store's cache embeds them: slow
 once, never wrong.
 
@@ -59,6 +61,15 @@ def path_for(embedder: Embedder) -> Path:
     return KNOWLEDGE_DIR / f"phrasings-{embedder.name}.npz"
 
 
+def _texts(kinds: Sequence[SolverKind]) -> tuple[list[str], list[str]]:
+    return phrasings_of(kinds)[0], [k.description for k in kinds]
+
+
+def _wanted(embedder: Embedder, kinds: Sequence[SolverKind]) -> str:
+    phrasings, descriptions = _texts(kinds)
+    return fingerprint(embedder.model_id("query"), phrasings + descriptions)
+
+
 def _quantised(vectors: NDArray[np.float32]) -> tuple[NDArray[np.int8], NDArray[np.float32]]:
     import numpy as np
 
@@ -66,7 +77,8 @@ def _quantised(vectors: NDArray[np.float32]) -> tuple[NDArray[np.int8], NDArray[
     return (np.round(vectors / scale[:, None]).astype(np.int8), scale.astype(np.float32))
 
 
-def _read(path: Path, wanted: str) -> NDArray[np.float32] | None:
+def _read(path: Path, wanted: str, name: str) -> NDArray[np.float32] | None:
+    """Array ``name`` ("phrasings" or "descriptions") of the file, when it is current."""
     import numpy as np
 
     if not path.exists():
@@ -74,43 +86,58 @@ def _read(path: Path, wanted: str) -> NDArray[np.float32] | None:
     with np.load(path) as data:
         if str(data["fingerprint"]) != wanted:
             return None
-        vectors = data["vectors"].astype(np.float32) * data["scale"][:, None]
+        vectors = data[name].astype(np.float32) * data[f"{name}_scale"][:, None]
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
     out: NDArray[np.float32] = vectors.astype(np.float32)
     return out
 
 
 _lock = threading.Lock()
-_loaded: dict[str, NDArray[np.float32]] = {}
+_loaded: dict[tuple[str, str], NDArray[np.float32]] = {}
+
+
+def _vectors(store: Store, embedder: Embedder, kinds: Sequence[SolverKind], name: str
+             ) -> NDArray[np.float32]:
+    from lazos.match import cache
+
+    wanted = _wanted(embedder, kinds)
+    with _lock:
+        if (wanted, name) not in _loaded:
+            found = _read(path_for(embedder), wanted, name)
+            if found is None:
+                phrasings, descriptions = _texts(kinds)
+                found = (cache.embed(store, embedder, phrasings, "query") if name == "phrasings"
+                         else cache.embed(store, embedder, descriptions, "passage"))
+            _loaded[(wanted, name)] = found
+        return _loaded[(wanted, name)]
 
 
 def phrasing_vectors(store: Store, embedder: Embedder,
-                     kinds: Sequence[SolverKind] | None = None) -> NDArray[np.float32]:
+                     kinds: Sequence[SolverKind]) -> NDArray[np.float32]:
     """The phrasings' query vectors of ``embedder`` (one row per phrasing of
-    :func:`phrasings_of`): the shipped file when current, else embedded through the store's
-    cache."""
-    from lazos.match import cache
+    :func:`phrasings_of`): the shipped file when current, else the store's cache."""
+    return _vectors(store, embedder, kinds, "phrasings")
 
-    texts, _ = phrasings_of(kinds if kinds is not None else load_kinds())
-    wanted = fingerprint(embedder.model_id("query"), texts)
-    with _lock:
-        if wanted not in _loaded:
-            found = _read(path_for(embedder), wanted)
-            if found is None:
-                found = cache.embed(store, embedder, texts, "query")
-            _loaded[wanted] = found
-        return _loaded[wanted]
+
+def description_vectors(store: Store, embedder: Embedder,
+                        kinds: Sequence[SolverKind]) -> NDArray[np.float32]:
+    """The kinds' description vectors of ``embedder`` (passages, one row per kind): the
+    shipped file when current, else the store's cache."""
+    return _vectors(store, embedder, kinds, "descriptions")
 
 
 def build(embedder: Embedder) -> Path:
-    """Embed every phrasing with ``embedder`` and write the shipped file."""
+    """Embed every phrasing and description with ``embedder`` and write the shipped file."""
     import numpy as np
 
-    texts, _ = phrasings_of(load_kinds())
-    vectors, scale = _quantised(embedder.encode(texts, "query"))
+    kinds = load_kinds()
+    phrasings, descriptions = _texts(kinds)
+    asked, asked_scale = _quantised(embedder.encode(phrasings, "query"))
+    described, described_scale = _quantised(embedder.encode(descriptions, "passage"))
     path = path_for(embedder)
-    np.savez_compressed(path, vectors=vectors, scale=scale,
-                        fingerprint=np.array(fingerprint(embedder.model_id("query"), texts)))
+    np.savez_compressed(path, phrasings=asked, phrasings_scale=asked_scale,
+                        descriptions=described, descriptions_scale=described_scale,
+                        fingerprint=np.array(_wanted(embedder, kinds)))
     return path
 
 
