@@ -251,3 +251,11 @@ def test_a_list_of_what_they_do_not_do_is_no_need() -> None:
     found = extract("Ana – fisio. No tiene coche, no puede ir a domicilio.", on=date(2026, 3, 2),
                     name="Ana")
     assert [f.kind for f in found] == ["offer", "need"]
+
+
+def test_only_the_first_part_of_an_unpunctuated_opening_is_the_opening_sentence() -> None:
+    from lazos.text.segment import sentences
+
+    read = sentences("tomasz instala placas solares en chalets necesita un gestor para el iva "
+                     "de la empresa", name="Tomasz")
+    assert len(read) == 2 and [s.first for s in read] == [True, False]

@@ -186,9 +186,10 @@ def sentences(text: str, *, name: str | None = None,
             body = f"{pending} {part}".strip() if pending else part
             pending = ""
             result.append(Sentence(text=body, start=start, first=not opened))
-        # "Sofi Paredes (peruana) - tiene una guardería...": an aside in parentheses before
-        # the dash is not the opening sentence; what follows it still says what they do
-        opened = opened or not _aside(clean, start)
+            # "Sofi Paredes (peruana) - tiene una guardería...": an aside in parentheses
+            # before the dash is not the opening sentence; what follows it still says
+            # what they do
+            opened = opened or not _aside(clean, start)
         if len(result) >= MAX_SENTENCES:
             break
     if pending and result:
