@@ -27,12 +27,24 @@ def _scores(raw: list[float], fused: list[float]) -> Scores:
 
 
 def test_a_close_standout_candidate_is_suggested_and_a_distant_one_is_not():
-    n = 50
+    n = 80  # the size the constants were set on: no room adjustment
     fused = [0.0] * n
     fused[0] = 6.0
     assert should_suggest(_scores([0.45] + [0.1] * (n - 1), fused), 0, 0)
-    fused[0] = 1.0
-    assert not should_suggest(_scores([0.05] + [0.04] * (n - 1), fused), 0, 0)
+    # far from the need, standing out from nobody, and a little off the kind it calls for
+    fused[0] = 0.5
+    distant = _scores([0.05] + [0.04] * (n - 1), fused)
+    distant.kind_scores[0] = [0.6, 0.5]  # the need is about kind 0; this person does kind 1
+    assert not should_suggest(distant, 0, 0)
+    # in a room of 30 the bar is lower (the best of fewer stands out less), but a clear
+    # misfit still keeps a distant candidate back
+    fused = [0.0] * 30
+    fused[0] = 0.5
+    room = _scores([0.05] + [0.04] * 29, fused)
+    room.kind_scores[0] = [0.6, 0.4]
+    assert not should_suggest(room, 0, 0)
+    room.kind_scores[0] = [0.6, 0.6]
+    assert should_suggest(room, 0, 0)
 
 
 def test_confidence_grows_with_both_similarity_and_standing_out():

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from lazos.match.abstain import REF_NETWORK, SMALL_NETWORK, THRESHOLD, threshold
+from lazos.match.abstain import REF_NETWORK, SMALL_NETWORK, SMALL_THRESHOLD, THRESHOLD, threshold
 from lazos.match.index import expand_offer, language_ids, language_matrix
 from lazos.match.knowledge import load_kinds
 from lazos.match.lexical import STOP, concept_ids, concepts, parse_concepts, terms
@@ -105,7 +105,7 @@ def test_a_named_language_favours_its_teacher_over_a_teacher_of_another():
 def test_small_rooms_need_less_to_suggest_their_clear_best_helper():
     assert threshold(REF_NETWORK) == THRESHOLD
     assert threshold(10_000) == THRESHOLD
-    assert threshold(SMALL_NETWORK - 1) == THRESHOLD  # tiny networks use their own rule
+    assert threshold(SMALL_NETWORK - 1) == SMALL_THRESHOLD  # tiny networks: their own rule
     assert threshold(SMALL_NETWORK) < threshold(50) < threshold(REF_NETWORK - 1) < THRESHOLD
 
 
