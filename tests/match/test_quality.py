@@ -28,11 +28,11 @@ def runs():
 
 def test_dev_ranking_quality_stays_above_its_floor(runs):
     m = runs["lazos"].metrics
-    # measured at stop 11: 0.858 / 0.788 / 0.958 / 0.811 (docs/benchmarks.md)
-    assert m["all"]["mrr"] >= 0.83
-    assert m["all"]["r1"] >= 0.76
-    assert m["all"]["r5"] >= 0.93
-    assert m["cross-lingual"]["mrr"] >= 0.78
+    # measured at stop 12: 0.876 / 0.812 / 0.964 / 0.835 (docs/benchmarks.md)
+    assert m["all"]["mrr"] >= 0.85
+    assert m["all"]["r1"] >= 0.78
+    assert m["all"]["r5"] >= 0.94
+    assert m["cross-lingual"]["mrr"] >= 0.80
 
 
 def test_beats_the_raw_cosine_of_the_default_model(runs):
@@ -41,7 +41,7 @@ def test_beats_the_raw_cosine_of_the_default_model(runs):
 
 def test_abstains_on_none_needs_while_answering_the_others(runs):
     m = runs["lazos"].metrics
-    assert m["all"]["answered"] >= 0.91  # 0.945 at stop 11
+    assert m["all"]["answered"] >= 0.91  # 0.945 at stops 11 and 12
     # 15 "nobody" needs: one need is 0.067, so this floor only catches a collapse; the
     # masked test below (165 cases) is the finer guard
     assert m["none"]["abstain"] >= 0.40
@@ -50,7 +50,8 @@ def test_abstains_on_none_needs_while_answering_the_others(runs):
 def test_abstains_when_the_right_people_are_missing():
     """Each answerable dev need, with the people who can solve it excluded, is a "nobody
     can help" case (165 of them): round 1 abstained on 48.5%, round 2 on 50.3%; stop 11
-    52.7% (either of the best two may convince: more answered, 94.5%, fewer refused)."""
+    52.7% (either of the best two may convince: more answered, 94.5%, fewer refused); stop
+    12 57.6% (the kind fit weighs 30, a need's kinds read by both models)."""
     import tempfile
     from pathlib import Path
 
@@ -75,7 +76,7 @@ def test_abstains_when_the_right_people_are_missing():
             store.close()
     abstained = sum(not r.suggest for r in results) / len(results)
     assert len(results) >= 150
-    assert abstained >= 0.47
+    assert abstained >= 0.53
 
 
 def test_every_ranking_is_long_enough_and_explained(runs):
