@@ -4,13 +4,12 @@ shipped with the package.
 Why: a need's closest kinds of solver decide the knowledge signal and the kind fit that
 abstention leans on. Read by both models, half and half, they are found better than by the
 first model alone (stop 12, docs/matching.md round 8: dev MRR 0.847 → 0.876, both team
-held-out sets gained too). But there are ~7,400 phrasings and the second model embeds ~200
-texts a second on two cores: over half a minute for every new store. So the vectors ship
-in ``knowledge/phrasings-<model>.npz`` as int8 rows with a scale each (~3 MB), with the
-kinds' descriptions, and a fingerprint of the model and every text says whether the file
-is current. When it is
-not (a knowledge file edited without ``make train``), the store's cache embeds them: slow
-once, never wrong.
+held-out sets gained too). But there are ~7,400 phrasings and the second model embeds
+100-200 texts a second on two cores: one to two minutes for every new store. So the
+vectors ship in ``knowledge/phrasings-<model>.npz`` as int8 rows with a scale each
+(~3 MB), with the kinds' descriptions, and a fingerprint of the model and every text says
+whether the file is current. When it is not (a knowledge file edited without ``make
+train``), the store's cache embeds them: slow once, never wrong.
 
 Rebuild with ``make train`` (``python -m lazos.match.phrasings``).
 """

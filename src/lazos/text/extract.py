@@ -273,22 +273,15 @@ _CONTRAST = re.compile(r"(?:,\s*|\s+)(?:pero|but|aunque|although|though)\s+", re
 TAIL_NEED = 0.6  # how sure the reader must be that a "but ..." tail is a problem
 
 
-def _contrast_tail(body: str) -> str | None:
-    """What follows the first "but"/"pero" of a sentence (outside parentheses), when both
-    sides have three words or more: the place where an offer turns into a problem."""
+def _contrast_split(body: str) -> tuple[str, str] | None:
+    """(what comes before, what follows) the first "but"/"pero" of a sentence outside
+    parentheses, when both sides have three words or more: where an offer may turn into a
+    problem."""
     for m in _CONTRAST.finditer(body):
         head, tail = body[:m.start()], body[m.end():]
         if _depth_open(head) == 0 and len(head.split()) >= 3 and len(tail.split()) >= 3:
-            return tail
+            return head.rstrip(" ,;"), tail
     return None
-
-
-def _before_tail(body: str, tail: str) -> str:
-    """``body`` without its "but ..." ``tail`` and the word that opened it."""
-    for m in _CONTRAST.finditer(body):
-        if body[m.end():] == tail:
-            return body[:m.start()].rstrip(" ,;")
-    return body
 
 
 def _depth_open(text: str) -> int:
@@ -355,7 +348,7 @@ def extract(text: str, *, on: date, name: str | None = None,
         plans.append((sentence, promised, rest, body))
     bodies = [(s, b) for s, _, rest, b in plans if rest]
     opinions = _opinions(bodies, second_opinion)
-    tails = [(s, t) for s, b in bodies if (t := _contrast_tail(b)) is not None]
+    tails = [(s, split[1]) for s, b in bodies if (split := _contrast_split(b)) is not None]
     readings = _readings(bodies + tails, reader)
     for sentence, promised, rest, body in plans:
         findings.extend(promised)
@@ -398,13 +391,13 @@ def extract(text: str, *, on: date, name: str | None = None,
                                       lang))
                 last_need = (len(findings) - 1, need_text, ev, sentence.start)
         elif ev.kind == "offer":
-            tail = _contrast_tail(body)
-            tail_ev = _problem_after_but(tail, readings.get(tail)) if tail else None
-            if tail is not None and tail_ev is not None:
+            split = _contrast_split(body)
+            tail_ev = _problem_after_but(split[1], readings.get(split[1])) if split else None
+            if split is not None and tail_ev is not None:
                 # "has a Transit for small moves, but turns out his insurance only covers
                 # private use": what they do, then a problem of their own
-                offers.append((_before_tail(body, tail), ev))
-                need_text = _need_text(tail)
+                offers.append((split[0], ev))
+                need_text = _need_text(split[1])
                 findings.append(_need(need_text, tail_ev, lang))
                 last_need = (len(findings) - 1, need_text, tail_ev, sentence.start)
             else:
