@@ -70,6 +70,8 @@ REF_NETWORK = 80     # size of the network the constants above were measured on
 # Stop 12, with FIT_WEIGHT 30: the same six random 30-person subsets of dev answered 86.6%
 # at 0.8; 2.4 brings them back to ~91% (1.6: 89.4%, 2.0: 89.9%, 2.8: 91.8%).
 ROOM_SLOPE = 2.4
+
+
 def confidence(scores: Scores, i: int, best_row: int) -> float:
     """How convincing the best candidate is for need ``i`` (suggest at ``THRESHOLD`` or more)."""
     raw = (scores.raw(i, best_row) - RAW_MEAN) / RAW_SPREAD

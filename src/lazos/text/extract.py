@@ -37,7 +37,7 @@ from lazos.text import classify as cls
 from lazos.text.dates import find_date
 from lazos.text.fold import fold
 from lazos.text.mentions import Known, find_mentions
-from lazos.text.segment import Sentence, clauses, sentences
+from lazos.text.segment import Sentence, clauses, open_parentheses, sentences
 from lazos.text.semantic import Opinion, Reading
 from lazos.text.shorthand import expand
 
@@ -279,13 +279,9 @@ def _contrast_split(body: str) -> tuple[str, str] | None:
     problem."""
     for m in _CONTRAST.finditer(body):
         head, tail = body[:m.start()], body[m.end():]
-        if _depth_open(head) == 0 and len(head.split()) >= 3 and len(tail.split()) >= 3:
+        if open_parentheses(head) == 0 and len(head.split()) >= 3 and len(tail.split()) >= 3:
             return head.rstrip(" ,;"), tail
     return None
-
-
-def _depth_open(text: str) -> int:
-    return text.count("(") - text.count(")")
 
 
 def _problem_after_but(tail: str, reading: Reading | None) -> cls.Evidence | None:
@@ -348,8 +344,8 @@ def extract(text: str, *, on: date, name: str | None = None,
         plans.append((sentence, promised, rest, body))
     bodies = [(s, b) for s, _, rest, b in plans if rest]
     opinions = _opinions(bodies, second_opinion)
-    tails = [(s, split[1]) for s, b in bodies if (split := _contrast_split(b)) is not None]
-    readings = _readings(bodies + tails, reader)
+    splits = {b: split for _, b in bodies if (split := _contrast_split(b)) is not None}
+    readings = _readings(bodies + [(s, splits[b][1]) for s, b in bodies if b in splits], reader)
     for sentence, promised, rest, body in plans:
         findings.extend(promised)
         if not rest:
@@ -391,7 +387,7 @@ def extract(text: str, *, on: date, name: str | None = None,
                                       lang))
                 last_need = (len(findings) - 1, need_text, ev, sentence.start)
         elif ev.kind == "offer":
-            split = _contrast_split(body)
+            split = splits.get(body)
             tail_ev = _problem_after_but(split[1], readings.get(split[1])) if split else None
             if split is not None and tail_ev is not None:
                 # "has a Transit for small moves, but turns out his insurance only covers

@@ -103,7 +103,7 @@ def _pieces(text: str) -> list[tuple[str, int]]:
         if (_INITIAL.search(tail) or _ABBREV.search(tail)) and "\n" not in m.group(0) \
                 and not re.match(r"\s+[–—-]\s+", m.group(0)):
             continue  # "Carmen O. academia": the full stop closes an initial, not a sentence
-        if _depth(text[buffer_start:m.start()]) > 0 and "\n" not in m.group(0):
+        if open_parentheses(text[buffer_start:m.start()]) > 0 and "\n" not in m.group(0):
             continue  # inside parentheses: "(logos, packaging; labels)" is one piece
         out.append((chunk, buffer_start))
         buffer_start = m.end()
@@ -125,7 +125,7 @@ def _aside(text: str, start: int) -> bool:
     return False
 
 
-def _depth(text: str) -> int:
+def open_parentheses(text: str) -> int:
     """How many parentheses are open at the end of ``text``."""
     depth = 0
     for c in text:
@@ -139,10 +139,10 @@ def _depth(text: str) -> int:
 def _tidy(chunk: str) -> str:
     """Strip stray punctuation around a piece, keeping balanced parentheses."""
     out = chunk.strip(" \t.!?;\"'“”‘’«»–—-")
-    while out.startswith("(") and out.endswith(")") and _depth(out[1:-1]) == 0 \
+    while out.startswith("(") and out.endswith(")") and open_parentheses(out[1:-1]) == 0 \
             and "(" not in out[1:-1]:
         out = out[1:-1].strip()
-    if out.endswith("(") or _depth(out) > 0 and not out.endswith(")"):
+    if out.endswith("(") or open_parentheses(out) > 0 and not out.endswith(")"):
         out = out.rstrip("(").rstrip()
     return out.strip(" .,;")
 
@@ -203,7 +203,7 @@ def clauses(sentence: str) -> list[str]:
     out: list[str] = []
     start = 0
     for m in _CLAUSE.finditer(sentence):
-        if _depth(sentence[:m.start()]) == 0:
+        if open_parentheses(sentence[:m.start()]) == 0:
             out.append(sentence[start:m.start()])
             start = m.end()
     out.append(sentence[start:])
