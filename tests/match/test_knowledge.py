@@ -84,3 +84,24 @@ def test_stale_phrasing_vectors_are_not_used(tmp_path, monkeypatch):
     finally:
         store.close()
     assert np.allclose(vectors, fake.encode(texts, "query"), atol=1e-6)
+
+
+def test_a_damaged_phrasings_file_is_not_used(tmp_path, monkeypatch):
+    import numpy as np
+
+    from lazos.match import phrasings
+    from lazos.match.embedder import get_embedders
+    from lazos.store import open_store
+
+    fake = get_embedders("fake")[0]
+    kinds = load_kinds()[3:5]
+    damaged = tmp_path / "phrasings-fake.npz"
+    damaged.write_bytes(b"not a zip file")
+    monkeypatch.setattr(phrasings, "path_for", lambda embedder: damaged)
+    store = open_store(f"sqlite:///{tmp_path / 'k.db'}")
+    try:
+        vectors = phrasings.description_vectors(store, fake, kinds)
+    finally:
+        store.close()
+    assert np.allclose(vectors, fake.encode([k.description for k in kinds], "passage"),
+                       atol=1e-6)

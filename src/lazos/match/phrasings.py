@@ -82,10 +82,13 @@ def _read(path: Path, wanted: str, name: str) -> NDArray[np.float32] | None:
 
     if not path.exists():
         return None
-    with np.load(path) as data:
-        if str(data["fingerprint"]) != wanted:
-            return None
-        vectors = data[name].astype(np.float32) * data[f"{name}_scale"][:, None]
+    try:
+        with np.load(path) as data:
+            if str(data["fingerprint"]) != wanted:
+                return None
+            vectors = data[name].astype(np.float32) * data[f"{name}_scale"][:, None]
+    except (OSError, ValueError, KeyError):
+        return None  # a damaged file: embedded through the store's cache instead
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
     out: NDArray[np.float32] = vectors.astype(np.float32)
     return out
