@@ -259,3 +259,42 @@ def test_only_the_first_part_of_an_unpunctuated_opening_is_the_opening_sentence(
     read = sentences("tomasz instala placas solares en chalets necesita un gestor para el iva "
                      "de la empresa", name="Tomasz")
     assert len(read) == 2 and [s.first for s in read] == [True, False]
+
+
+def _read(note: str, name: str) -> list[tuple[str, str]]:
+    from lazos.text.semantic import model_opinions
+
+    found = extract(note, on=date(2026, 3, 2), name=name, reader=trained_readings,
+                    second_opinion=model_opinions)
+    return [(f.kind, f.text) for f in found if f.kind in ("need", "offer", "followup")]
+
+
+@pytest.mark.slow
+def test_news_about_someone_close_is_neither_a_need_nor_an_offer() -> None:
+    read = _read("Tom - architect, restores old farmhouses. Husband Marco runs a bakery in "
+                 "Gracia. Su socia Lidia no pudo venir.", "Tom")
+    assert read == [("offer", "architect, restores old farmhouses")]
+    read = _read("Lola - gestora. Tiene dos niños y su marido Iván es electricista en la "
+                 "fábrica.", "Lola")
+    assert read == [("offer", "gestora")]
+
+
+@pytest.mark.slow
+def test_a_problem_of_someone_close_is_still_a_need() -> None:
+    read = _read("Tom - architect. His mum (82) fell on the stairs last month and can barely "
+                 "walk now. Su hijo no pronuncia la ese y la profe dice que lo miren.", "Tom")
+    assert [k for k, _ in read] == ["offer", "need", "need"]
+
+
+@pytest.mark.slow
+def test_a_status_with_no_trouble_is_no_need_but_a_deadline_is() -> None:
+    read = _read("Kim - Korean, UX researcher. Here on a student visa.", "Kim")
+    assert not any(k == "need" for k, _ in read)
+    read = _read("Kim - UX researcher. Her visa expires in March and the renewal was refused.",
+                 "Kim")
+    assert any(k == "need" for k, _ in read)
+
+
+def test_dropping_by_next_week_is_a_plan_not_a_need() -> None:
+    read = _read("Ines - runs a bakery. Drop by the bakery next week.", "Ines")
+    assert [k for k, _ in read] == ["offer", "followup"]

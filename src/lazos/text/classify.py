@@ -200,6 +200,20 @@ _LIMIT = re.compile(r"^\W*(solo|solamente|unicamente|only|just|nada de)\b(?=.*\b
                     r"|^\W*(no|ni|not|nada de)\s+[a-z]+\s*,\s*(no|ni|not)\s+[a-z]+\s*(,|$)")
 
 
+# "Husband Declan does IT for a bank", "Su socio Pedro no pudo venir", "Her mum is visiting
+# next wk": news about someone close to them. Not what they offer, and not a need unless a
+# problem is told ("Su madre (87) sigue sola..., busca a alguien"); see SOMEONE_ELSE.
+_RELATIVE = (r"(husband|wife|partner|boyfriend|girlfriend|son|daughter|kids?|eldest|youngest|"
+             r"brother|sister|mum|mom|dad|mother|father|in-laws?|colleague|co-?founder|socio|"
+             r"socia|mujer|marido|esposo|esposa|pareja|novio|novia|hij[oa]s?|herman[oa]s?|madre|"
+             r"padre|suegr[oa]s?|cunad[oa]s?)")
+_SOMEONE_ELSE = re.compile(r"^\W*((y|and|also|plus|tb|tambien|ademas)\s+)?((his|her|their|su|"
+                           r"sus|the)\s+)?" + _RELATIVE + r"\b(?!\s+(of|de)\b)")
+_SOMEONE_ELSES = re.compile(r"(?<!\bnor )(?<!\bni )\b(his|her|their|su|sus)\s+" + _RELATIVE
+                            + r"(\s+[a-z]+)?\s+$")
+SOMEONE_ELSE = "(someone else)"
+
+
 def classify(text: str, *, first: bool = False) -> Evidence:
     """Read one sentence. ``first``: the opening sentence, which usually says who they are."""
     folded = fold(text)
@@ -232,7 +246,11 @@ def classify(text: str, *, first: bool = False) -> Evidence:
     if any(p.search(folded) for p in _compiled(lexicon.NOISE)) or \
             (len(folded.split()) <= 1 and not first):
         return Evidence("noise", folded[:40])
+    if not first and _SOMEONE_ELSE.search(folded):
+        return Evidence("noise", SOMEONE_ELSE)
     offer = _first(lexicon.OFFER, folded)
+    if offer is not None and _SOMEONE_ELSES.search(folded[:offer.start()]):
+        return Evidence("noise", SOMEONE_ELSE)  # "tiene gemelas y su mujer Rosa es enfermera"
     if offer is not None:
         return Evidence("offer", offer.group(0))
     if user_side:
