@@ -28,10 +28,11 @@ def runs():
 
 def test_dev_ranking_quality_stays_above_its_floor(runs):
     m = runs["lazos"].metrics
-    # measured at stop 12: 0.876 / 0.812 / 0.964 / 0.835 (docs/benchmarks.md)
+    # measured at stop 12: 0.876 / 0.812 / 0.964 / 0.835; stop 13 (half the hubness
+    # correction): 0.885 / 0.830 / 0.945 / 0.843 (docs/benchmarks.md)
     assert m["all"]["mrr"] >= 0.85
     assert m["all"]["r1"] >= 0.78
-    assert m["all"]["r5"] >= 0.94
+    assert m["all"]["r5"] >= 0.93
     assert m["cross-lingual"]["mrr"] >= 0.80
 
 
