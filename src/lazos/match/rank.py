@@ -60,6 +60,27 @@ class Scores:
         own = self.kind_scores[i, self.person_kinds[row, :2]].max()
         return float(own - self.kind_scores[i].max())
 
+    def kind_fits(self, rows: NDArray[np.int64]) -> NDArray[np.float32]:
+        """:meth:`kind_fit` of every need (row of ``rows``) with each of its candidates."""
+        import numpy as np
+
+        strongest = self.person_kinds[rows][..., :2]                  # needs × k × 2
+        own = np.take_along_axis(self.kind_scores[:, None, :],
+                                 strongest.reshape(len(rows), -1)[:, None, :], axis=2)
+        own = own.reshape(strongest.shape).max(axis=2)
+        fits: NDArray[np.float32] = own - self.kind_scores.max(axis=1, keepdims=True)
+        return fits
+
+    def language_clashes(self, rows: NDArray[np.int64]) -> NDArray[np.bool_]:
+        """:meth:`language_clash` of every need (row of ``rows``) with each candidate."""
+        import numpy as np
+
+        if self.need_langs is None or self.person_langs is None:
+            return np.zeros(rows.shape, dtype=bool)
+        wanted, named = self.need_langs[:, None, :], self.person_langs[rows]
+        clash = (wanted.any(axis=2) & named.any(axis=2) & ~(wanted * named).any(axis=2))
+        return np.asarray(clash, dtype=bool)
+
     def language_clash(self, i: int, row: int) -> bool:
         """Need ``i`` names a language and person ``row`` names only other ones (a teacher
         of Mandarin for "Spanish lessons", a Japanese translator for a Russian speaker)."""
