@@ -140,3 +140,43 @@ def test_how_many_helpers_are_shown_never_changes_whether_a_need_is_suggested(st
         if r.suggest:
             assert r.matches[-1].convincing and len(r.matches) <= 2
     assert all(not m.convincing for r in five for m in r.matches[2:])
+
+
+def test_the_batched_kind_fits_and_language_clashes_agree_with_one_pair_at_a_time():
+    rng = np.random.default_rng(3)
+    n_needs, n_people, n_kinds = 4, 6, 5
+    scores = Scores(fused=rng.normal(size=(n_needs, n_people)).astype(np.float32),
+                    kinds=np.zeros((n_needs, 1), dtype=np.int64),
+                    kind_weights=np.ones((n_needs, 1), dtype=np.float32),
+                    kind_sim=np.zeros(n_needs, dtype=np.float32),
+                    queries=np.zeros((n_needs, 2), dtype=np.float32),
+                    person_vecs=np.zeros((n_people, 2), dtype=np.float32),
+                    person_kinds=rng.integers(0, n_kinds, size=(n_people, 3)),
+                    kind_scores=rng.random((n_needs, n_kinds)).astype(np.float32),
+                    need_langs=(rng.random((n_needs, 3)) > 0.5).astype(np.float32),
+                    person_langs=(rng.random((n_people, 3)) > 0.5).astype(np.float32))
+    rows = np.array([[5, 0, 2], [1, 1, 3], [4, 2, 0], [3, 5, 1]], dtype=np.int64)
+    fits, clashes = scores.kind_fits(rows), scores.language_clashes(rows)
+    for i in range(n_needs):
+        for j, row in enumerate(rows[i]):
+            assert fits[i, j] == pytest.approx(scores.kind_fit(i, int(row)))
+            assert clashes[i, j] == scores.language_clash(i, int(row))
+
+
+def test_the_runner_up_is_named_only_near_the_best(store, monkeypatch):
+    """Whatever else convinces, a runner-up far behind the best is shown but not named."""
+    from lazos.match import service
+
+    for name, offer in (("Marta", "fisioterapeuta, lesiones deportivas y dolor de espalda"),
+                        ("Liam", "personal trainer for people with bad backs"),
+                        ("Sergi", "electricista autónomo")):
+        person = add_person(store, name=name)
+        add_offer(store, person=person.id, text=offer)
+    need = "me duele la espalda desde hace meses y no puedo ni atarme los zapatos"
+    monkeypatch.setattr(service, "RUNNER_UP_GAP", 1e9)
+    wide = who_can(store, need)
+    monkeypatch.setattr(service, "RUNNER_UP_GAP", -1e9)
+    narrow = who_can(store, need)
+    assert [m.person_id for m in wide.matches] == [m.person_id for m in narrow.matches]
+    assert not narrow.matches[1].convincing
+    assert sum(m.convincing for m in narrow.matches) == 1

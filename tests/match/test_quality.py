@@ -29,11 +29,12 @@ def runs():
 def test_dev_ranking_quality_stays_above_its_floor(runs):
     m = runs["lazos"].metrics
     # measured at stop 12: 0.876 / 0.812 / 0.964 / 0.835; stop 13 (half the hubness
-    # correction): 0.885 / 0.830 / 0.945 / 0.843 (docs/benchmarks.md)
-    assert m["all"]["mrr"] >= 0.85
-    assert m["all"]["r1"] >= 0.78
-    assert m["all"]["r5"] >= 0.93
-    assert m["cross-lingual"]["mrr"] >= 0.80
+    # correction, the shortlist ordered with the kind fit): 0.905 / 0.855 / 0.976 / 0.866
+    # (docs/benchmarks.md); without the kind-fit order R@5 is 0.945
+    assert m["all"]["mrr"] >= 0.88
+    assert m["all"]["r1"] >= 0.82
+    assert m["all"]["r5"] >= 0.95
+    assert m["cross-lingual"]["mrr"] >= 0.84
 
 
 def test_beats_the_raw_cosine_of_the_default_model(runs):
