@@ -8,9 +8,10 @@
 3. Match every extracted need against the people in the room
    (:func:`lazos.match.service.match_all`) and keep, per need, the helpers Lazos would
    suggest: each of the best two who convinces on their own (``Match.convincing``, see
-   :func:`lazos.match.abstain.convincing`). On the development nights a convincing best was
-   right 72% of the time, a convincing runner-up 32%, a runner-up only nearly tied with a
-   convincing best 21% (15% on the measurement nights), a third 0 of 8: those are not named.
+   :func:`lazos.match.abstain.convincing`), the runner-up only within
+   ``lazos.match.service.RUNNER_UP_GAP`` of the best (stop 13). On the development nights a
+   convincing best was right 72% of the time, a convincing runner-up 32%, a third 0 of 8
+   (stop 11); a third is never named.
 4. Write one line per extracted need (``../shared/bench/README.md`` format) and, when the
    truth is present, pair precision/recall over (person with the need, helper) among the
    top helpers, plus extraction figures (needs found per person against the truth).
