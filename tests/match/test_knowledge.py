@@ -61,6 +61,21 @@ def test_the_shipped_phrasing_vectors_are_current_and_read_like_the_model():
     assert np.allclose(np.sum(described[[0, len(kinds) - 1]] * fresh, axis=1), 1.0, atol=2e-3)
 
 
+def _with_shipped_file(tmp_path, monkeypatch, shipped, read, kinds):
+    """``read(store, fake embedder, kinds)`` with ``shipped`` standing for the shipped
+    phrasings file of the fake embedder."""
+    from lazos.match import phrasings
+    from lazos.match.embedder import get_embedders
+    from lazos.store import open_store
+
+    monkeypatch.setattr(phrasings, "path_for", lambda embedder: shipped)
+    store = open_store(f"sqlite:///{tmp_path / 'k.db'}")
+    try:
+        return read(store, get_embedders("fake")[0], kinds)
+    finally:
+        store.close()
+
+
 def test_stale_phrasing_vectors_are_not_used(tmp_path, monkeypatch):
     """A shipped file of other phrasings (a knowledge file edited without ``make train``)
     is ignored: the vectors are embedded through the store's cache instead."""
@@ -68,7 +83,6 @@ def test_stale_phrasing_vectors_are_not_used(tmp_path, monkeypatch):
 
     from lazos.match import phrasings
     from lazos.match.embedder import get_embedders
-    from lazos.store import open_store
 
     fake = get_embedders("fake")[0]
     kinds = load_kinds()[:3]
@@ -77,12 +91,8 @@ def test_stale_phrasing_vectors_are_not_used(tmp_path, monkeypatch):
     np.savez_compressed(stale, phrasings=np.ones((len(texts), fake.dim), np.int8),
                         phrasings_scale=np.ones(len(texts), np.float32),
                         fingerprint=np.array("old"))
-    monkeypatch.setattr(phrasings, "path_for", lambda embedder: stale)
-    store = open_store(f"sqlite:///{tmp_path / 'k.db'}")
-    try:
-        vectors = phrasings.phrasing_vectors(store, fake, kinds)
-    finally:
-        store.close()
+    vectors = _with_shipped_file(tmp_path, monkeypatch, stale, phrasings.phrasing_vectors,
+                                 kinds)
     assert np.allclose(vectors, fake.encode(texts, "query"), atol=1e-6)
 
 
@@ -91,17 +101,12 @@ def test_a_damaged_phrasings_file_is_not_used(tmp_path, monkeypatch):
 
     from lazos.match import phrasings
     from lazos.match.embedder import get_embedders
-    from lazos.store import open_store
 
     fake = get_embedders("fake")[0]
     kinds = load_kinds()[3:5]
     damaged = tmp_path / "phrasings-fake.npz"
     damaged.write_bytes(b"not a zip file")
-    monkeypatch.setattr(phrasings, "path_for", lambda embedder: damaged)
-    store = open_store(f"sqlite:///{tmp_path / 'k.db'}")
-    try:
-        vectors = phrasings.description_vectors(store, fake, kinds)
-    finally:
-        store.close()
+    vectors = _with_shipped_file(tmp_path, monkeypatch, damaged, phrasings.description_vectors,
+                                 kinds)
     assert np.allclose(vectors, fake.encode([k.description for k in kinds], "passage"),
                        atol=1e-6)

@@ -233,12 +233,12 @@ def _results(index: MatchIndex, scores: Scores, batch: Sequence[_Query],
         top = np.argpartition(-fused, k - 1, axis=1)[:, :k]
     else:
         top = np.broadcast_to(np.arange(n_people), (len(batch), n_people))
-    by_fused = np.take_along_axis(top, np.argsort(-np.take_along_axis(fused, top, axis=1),
-                                                  axis=1, kind="stable"), axis=1)
+    shortlist = np.take_along_axis(fused, top, axis=1)
+    by_fused = np.take_along_axis(top, np.argsort(-shortlist, axis=1, kind="stable"), axis=1)
     fits = scores.kind_fits(top)
     # a teacher of English fits "Spanish lessons" as a kind; the language says otherwise
     fits = np.where(scores.language_clashes(top), fits.min(axis=1, keepdims=True), fits)
-    order_by = np.take_along_axis(fused, top, axis=1) + KIND_RERANK * fits
+    order_by = shortlist + KIND_RERANK * fits
     order = np.argsort(-order_by, axis=1, kind="stable")
     top = np.take_along_axis(top, order, axis=1)
     order_by = np.take_along_axis(order_by, order, axis=1)
