@@ -102,3 +102,23 @@ def test_a_move_is_a_need_and_a_moving_company_an_offer() -> None:
         "Moving Malasaña -> Carabanchel on the 5th, no car, mostly boxes"]
     mover = extract("Ray - runs a moving company, vans and 4 guys.", on=THURSDAY, name="Ray")
     assert [f.kind for f in mover if f.kind in ("need", "offer")] == ["offer"]
+
+
+def test_after_a_dash_she_tells_on_the_same_problem() -> None:
+    # stop 14: a sentence after a spaced dash that opens with the person as a pronoun goes
+    # on with the problem before it; a full stop still starts a new one
+    found = extract("Hana - psychologist. Her car died on the motorway and a garage quoted 2k "
+                    "for the clutch - she wants a second opinion before paying. Looking for "
+                    "a flat near the beach.", on=THURSDAY, name="Hana")
+    needs = [f.text for f in found if f.kind == "need"]
+    assert needs == ["Her car died on the motorway and a garage quoted 2k for the clutch – she "
+                     "wants a second opinion before paying", "Looking for a flat near the beach"]
+
+
+def test_a_want_inside_a_because_clause_does_not_cut_the_sentence() -> None:
+    # "...stuck bc the Registro Civil wants..." is one thought: the verb belongs to "bc"
+    found = extract("Chloe - wedding planner. This yr 3 of her couples are stuck bc the "
+                    "Registro Civil wants official Spanish versions of their birth certs",
+                    on=THURSDAY, name="Chloe")
+    needs = [f.text for f in found if f.kind == "need"]
+    assert len(needs) == 1 and "Registro Civil wants official Spanish versions" in needs[0]

@@ -109,3 +109,15 @@ def test_an_idle_resource_to_let_is_an_offer_and_wanting_one_a_need() -> None:
     wanting = extract("Pau - carpintero. No tiene sitio libre y busca alquilar un trastero.",
                       on=THURSDAY, name="Pau")
     assert [f.kind for f in wanting if f.kind == "need"] == ["need"]
+
+
+def test_a_place_clause_ends_before_a_new_want_but_a_que_clause_does_not() -> None:
+    # "graba donde el cliente | necesita una voz": a place, then a need of his own
+    place = extract("Joaco productor de podcasts no tiene estudio propio graba donde el "
+                    "cliente necesita una voz masculina pa la intro de un podcast",
+                    on=THURSDAY, name="Joaco")
+    assert [f.text for f in place if f.kind == "need"][-1].startswith("necesita una voz")
+    # "cree que el casero quiere venderlo": the want is the casero's, inside the clause
+    inside = extract("Ana diseñadora grafica lleva años en el mismo piso y cree que el casero "
+                     "quiere venderlo pronto", on=THURSDAY, name="Ana")
+    assert not any(f.text.startswith("quiere venderlo") for f in inside)

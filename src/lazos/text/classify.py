@@ -370,6 +370,17 @@ def continues_need(text: str) -> bool:
     return len(_content_words(folded[m.end():])) <= NEW_SUBJECT_WORDS - 1
 
 
+# "she wants a second opinion before paying", "ella no sabe qué hacer": a sentence that
+# opens with the person as a pronoun after a dash goes on with the thought before it
+_PRONOUN_SUBJECT = re.compile(r"^(?:she|he|they|ella|el|ellos|ellas)(?:'s|'re|'d|'ll|\s)")
+
+
+def tells_on(text: str) -> bool:
+    """Does this sentence open with the person as a pronoun ("she wants...", "he's still
+    got...")? After a dash, it tells more of the problem just told, not a new one."""
+    return _PRONOUN_SUBJECT.match(fold(text)) is not None
+
+
 NEW_SUBJECT_WORDS = 6  # content words after the want that make it a subject of its own
 
 # short words that carry no subject, in either language (words under 4 letters never count)

@@ -376,13 +376,18 @@ def extract(text: str, *, on: date, name: str | None = None,
                 offers.append((split[0], cls.Evidence("offer", "(who they are)")))
                 body, ev = split[1], need_ev
         if ev.kind == "need":
-            continues = last_need is not None and cls.continues_need(body)
+            # "Busca quien se lo haga." / "... quoted 2k for the clutch - she wants a second
+            # opinion before paying": the problem just told, told on
+            continues = last_need is not None and (
+                cls.continues_need(body) or sentence.after_dash and cls.tells_on(body))
             body, *more = _split_wants(body)  # "...a new flat, and someone with a van"
             if last_need is not None and continues:
                 index, before, first_ev, where = last_need
                 # parts of one unpunctuated sentence join with a space, sentences with ". "
                 body = _need_text(body)
-                merged = f"{before} {body}" if where == sentence.start else f"{before}. {body}"
+                merged = (f"{before} {body}" if where == sentence.start
+                          else f"{before} – {body}" if sentence.after_dash
+                          else f"{before}. {body}")
                 findings[index] = _need(merged, first_ev, lang)
                 last_need = (index, merged, first_ev, sentence.start)
             else:

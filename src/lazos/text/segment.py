@@ -47,6 +47,13 @@ _NEW_SUBJECT = re.compile(
     r"|socia|casero|jefe|wife|husband|partner|son|daughter|kids?|mother|father|landlord|boss)\b)",
     re.IGNORECASE)
 _UNPUNCTUATED_WORDS = 8
+# A subordinate clause opened in the last few words ("...stuck bc the Registro Civil",
+# "dice que su casero"): a restart word that follows is its verb, not a new thought.
+# Only clauses whose verb is still to come: "graba donde el cliente | necesita una voz" is
+# two thoughts (a place, then a need), "stuck bc the Registro Civil wants..." one.
+_OPEN_CLAUSE = re.compile(r"\b(?:because|bc|cause|cos|since|porque|xq|pq|que|q|that)"
+                          r"(?:\s+\S+){0,3}\s*$")
+_DASH_BEFORE = re.compile(r"\s[–—-]\s*$")
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,7 @@ class Sentence:
     text: str
     start: int
     first: bool = False  # the first sentence: usually who the person is and what they do
+    after_dash: bool = False  # cut from the one before by a spaced dash, not a full stop
 
 
 def readable(text: str) -> str:
@@ -176,6 +184,8 @@ def sentences(text: str, *, name: str | None = None,
                     continue
                 alone = (stands_alone(parts[-1]) if stands_alone is not None
                          else len(parts[-1].split()) >= 3) if parts else True
+                if parts and alone and _OPEN_CLAUSE.search(fold(parts[-1])):
+                    alone = False
                 if parts and (not alone or len(p.split()) < 2):
                     # "se quiere", "en vez de llamar", "Le ha llegado una carta y": the
                     # words before do not make a thought of their own
@@ -185,7 +195,8 @@ def sentences(text: str, *, name: str | None = None,
         for part in (p for p in parts if p.strip()):
             body = f"{pending} {part}".strip() if pending else part
             pending = ""
-            result.append(Sentence(text=body, start=start, first=not opened))
+            result.append(Sentence(text=body, start=start, first=not opened,
+                                   after_dash=_DASH_BEFORE.search(clean[:start]) is not None))
             # "Sofi Paredes (peruana) - tiene una guardería...": an aside in parentheses
             # before the dash is not the opening sentence; what follows it still says
             # what they do
@@ -194,7 +205,8 @@ def sentences(text: str, *, name: str | None = None,
             break
     if pending and result:
         last = result[-1]
-        result[-1] = Sentence(text=f"{last.text} {pending}", start=last.start, first=last.first)
+        result[-1] = Sentence(text=f"{last.text} {pending}", start=last.start, first=last.first,
+                              after_dash=last.after_dash)
     return result
 
 
