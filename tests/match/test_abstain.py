@@ -156,11 +156,11 @@ def test_the_batched_kind_fits_and_language_clashes_agree_with_one_pair_at_a_tim
                     need_langs=(rng.random((n_needs, 3)) > 0.5).astype(np.float32),
                     person_langs=(rng.random((n_people, 3)) > 0.5).astype(np.float32))
     rows = np.array([[5, 0, 2], [1, 1, 3], [4, 2, 0], [3, 5, 1]], dtype=np.int64)
-    fits, clashes = scores.kind_fits(rows), scores.language_clashes(rows)
+    fits, clashes = scores.kind_fits(rows), scores.clashes(rows)
     for i in range(n_needs):
         for j, row in enumerate(rows[i]):
             assert fits[i, j] == pytest.approx(scores.kind_fit(i, int(row)))
-            assert clashes[i, j] == scores.language_clash(i, int(row))
+            assert clashes[i, j] == scores.clash(i, int(row))
 
 
 def test_the_runner_up_is_named_only_near_the_best(store, monkeypatch):

@@ -98,10 +98,11 @@ def threshold(n_people: int, n_models: int = 1) -> float:
 def should_suggest(scores: Scores, i: int, best_row: int) -> bool:
     """True when the best candidate for need ``i`` is convincing enough to suggest.
 
-    Never when the need names a language and the best candidate names only other ones: a
-    Japanese translator is a look-alike for a Russian speaker, however close the texts are.
+    Never when the need names a language and the best candidate names only other ones (a
+    Japanese translator is a look-alike for a Russian speaker, however close the texts are),
+    nor when their stated limits exclude what the need names (:mod:`lazos.match.limits`).
     """
-    if scores.language_clash(i, best_row):
+    if scores.clash(i, best_row):
         return False
     return confidence(scores, i, best_row) >= threshold(scores.fused.shape[1], scores.n_models)
 

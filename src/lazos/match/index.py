@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from lazos.match import cache
+from lazos.match.limits import is_limit, limit_matrix
 from lazos.match.knowledge import SolverKind, load_kinds, load_reference_needs
 from lazos.match.lexical import BM25, concept_ids, concept_table, concepts, content_words, terms
 from lazos.match.phrasings import description_vectors, phrasing_vectors, phrasings_of
@@ -122,6 +123,7 @@ class MatchIndex:
     row_of: dict[int, int]
     langs: NDArray[np.float32]             # person × language concept: 1 when named
     lang_ids: list[str]                    # the language concepts (columns of ``langs``)
+    limits: NDArray[np.bool_]              # person × thing they say they do not do (limits)
     models: tuple[str, ...] = ()           # embedders whose person vectors are here, in order
     pending: int = 0                       # offers still without a later model's vectors
     # per later model in ``models``: its vectors of the knowledge's problem phrasings
@@ -139,11 +141,13 @@ def assemble(*, person_ids: Sequence[int], names: list[str], offers: list[list[s
              offer_vecs: NDArray[np.float32], person_vecs: list[NDArray[np.float32]],
              hub: list[NDArray[np.float32]], knowledge: Knowledge,
              person_terms: Sequence[Sequence[str]],
-             extra_kind_vecs: Sequence[NDArray[np.float32] | None] = ()) -> MatchIndex:
+             extra_kind_vecs: Sequence[NDArray[np.float32] | None] = (),
+             limited: Sequence[Sequence[str]] = ()) -> MatchIndex:
     """Build the matrices of a :class:`MatchIndex` from vectors already computed.
 
     ``extra_kind_vecs``: the kinds' description vectors of each later model in
     ``person_vecs`` (None where missing); a person's kind affinities then average the models.
+    ``limited``: each person's offers that only state a limit (read for limits alone).
     """
     import numpy as np
 
@@ -181,7 +185,9 @@ def assemble(*, person_ids: Sequence[int], names: list[str], offers: list[list[s
         top_kinds=np.argsort(-affinity, axis=1)[:, :3],
         bm25=BM25(person_terms), knowledge=knowledge,
         row_of={int(pid): i for i, pid in enumerate(person_ids)},
-        langs=language_matrix(person_terms), lang_ids=language_ids())
+        langs=language_matrix(person_terms), lang_ids=language_ids(),
+        limits=limit_matrix([[*o, *lim] for o, lim in zip(offers, limited, strict=True)]
+                            if limited else offers))
 
 
 def language_ids() -> list[str]:
@@ -297,19 +303,25 @@ def _hubness(store: Store, embedder: Embedder, person_vecs: NDArray[np.float32]
     return out
 
 
-def _snapshot(store: Store) -> tuple[list[int], list[str], list[list[str]], str]:
+def _snapshot(store: Store
+              ) -> tuple[list[int], list[str], list[list[str]], list[list[str]], str]:
+    """Everyone with offers: ids, names, offers, and the offers that only state a limit
+    (read for limits, never embedded: :func:`lazos.match.limits.is_limit`)."""
     with store.read() as session:
         rows = session.execute(select(OfferRow.person_id, OfferRow.text)
                                .order_by(OfferRow.person_id, OfferRow.id)).all()
         names = dict(session.execute(select(PersonRow.id, PersonRow.name)).all())
     offers: dict[int, list[str]] = {}
+    limited: dict[int, list[str]] = {}
     for pid, text in rows:
-        offers.setdefault(pid, []).append(text)
+        (limited if is_limit(text) else offers).setdefault(pid, []).append(text)
     ids = sorted(offers)
     digest = hashlib.sha256()
     for pid in ids:
-        digest.update(f"{pid}\x00{names.get(pid, '')}\x00{joined(offers[pid])}\x01".encode())
-    return ids, [names.get(p, "") for p in ids], [offers[p] for p in ids], digest.hexdigest()
+        digest.update(f"{pid}\x00{names.get(pid, '')}\x00{joined(offers[pid])}\x00"
+                      f"{joined(limited.get(pid, []))}\x01".encode())
+    return (ids, [names.get(p, "") for p in ids], [offers[p] for p in ids],
+            [limited.get(p, []) for p in ids], digest.hexdigest())
 
 
 def _mean_rows(flat: NDArray[np.float32], offers: list[list[str]]) -> NDArray[np.float32]:
@@ -336,7 +348,7 @@ def build_index(store: Store, embedders: Sequence[Embedder], *,
     :func:`lazos.match.backfill.complete_vectors`. An index missing a model is rebuilt as
     soon as that model's vectors are all there.
     """
-    ids, names, offers, signature = _snapshot(store)
+    ids, names, offers, limited, signature = _snapshot(store)
     key = "match_index:" + ",".join(e.model_id("passage") for e in embedders)
     found = store.cache.get(key)
     flat = [t for o in offers for t in o]
@@ -372,7 +384,8 @@ def build_index(store: Store, embedders: Sequence[Embedder], *,
     extra_kinds = [description_vectors(store, e, knowledge.kinds) for e in used[1:]]
     index = assemble(person_ids=ids, names=names, offers=offers, offer_vecs=flat_vecs,
                      person_vecs=person_vecs, hub=hub, knowledge=knowledge,
-                     person_terms=[terms(t) for t in texts], extra_kind_vecs=extra_kinds)
+                     person_terms=[terms(t) for t in texts], extra_kind_vecs=extra_kinds,
+                     limited=limited)
     index.models = tuple(e.name for e in used)
     index.pending = pending
     index.problem_vecs_more = [phrasing_vectors(store, e, knowledge.kinds) for e in used[1:]]

@@ -36,6 +36,8 @@ class Weights:
     lex: float = 0.3     # BM25 (scaled to [0, 1] per need)
     lang: float = 1.0    # language fit: + when a person names a language the need names,
     #                      − when they name only other languages ("Spanish" vs "Mandarin")
+    limit: float = 3.0   # taken from a person whose stated limits exclude what the need
+    #                      names ("nada de penal" for "my son was arrested"): lazos.match.limits
 
 
 @dataclass
@@ -53,6 +55,22 @@ class Scores:
     n_models: int = 1                 # embedders whose semantic signals were fused
     need_langs: NDArray[np.float32] | None = None    # needs × language concepts they name
     person_langs: NDArray[np.float32] | None = None  # people × language concepts they name
+    ruled_out: NDArray[np.bool_] | None = None       # needs × people their limits exclude
+
+    def clashes(self, rows: NDArray[np.int64]) -> NDArray[np.bool_]:
+        """:meth:`clash` of every need (row of ``rows``) with each candidate."""
+        import numpy as np
+
+        out = self.language_clashes(rows)
+        if self.ruled_out is not None:
+            out = out | np.take_along_axis(self.ruled_out, rows, axis=1)
+        return out
+
+    def clash(self, i: int, row: int) -> bool:
+        """Person ``row`` cannot be the one for need ``i``: they teach or translate only
+        other languages, or their stated limits exclude what the need names."""
+        return self.language_clash(i, row) or (
+            self.ruled_out is not None and bool(self.ruled_out[i, row]))
 
     def kind_fit(self, i: int, row: int) -> float:
         """How much need ``i`` is about what person ``row`` does: its closeness to the
@@ -206,13 +224,14 @@ def _add_model(index: MatchIndex, model: int, qvec: NDArray[np.float32],
 
 
 def score(index: MatchIndex, qvecs: list[NDArray[np.float32]], need_terms: list[list[str]],
-          weights: Weights | None = None) -> Scores:
+          weights: Weights | None = None, need_texts: Sequence[str] | None = None) -> Scores:
     """Score needs (one query-vector row per need, per embedder) against every person.
 
     fused = z(cos − hub·w.hub) + w.kb · z(knowledge) + w.lex · BM25/max(BM25), with the
     z-scores taken over all people in the index; with several embedders the semantic term
     is the mean of their z-scores. ``qvecs`` may hold fewer models than the index (a
     second model's need vectors not computed yet): the others are then left out.
+    ``need_texts`` (the needs as written) lets stated limits rule people out.
     """
     import numpy as np
 
@@ -247,7 +266,14 @@ def score(index: MatchIndex, qvecs: list[NDArray[np.float32]], need_terms: list[
             if len(ids):
                 fused[i, ids] += (w.lex / float(vals.max())) * vals
     need_langs = _language_fit(index, need_terms, fused, w.lang)
+    ruled_out = None
+    if need_texts is not None and index.limits.any():
+        from lazos.match.limits import need_matrix
+
+        named = need_matrix(list(need_texts))
+        ruled_out = (named.astype(np.float32) @ index.limits.T.astype(np.float32)) > 0
+        fused -= w.limit * ruled_out
     return Scores(fused=fused, kinds=kinds, kind_weights=kind_w, kind_sim=kind_sim,
                   queries=qvecs[0], person_vecs=index.person_vecs[0],
                   person_kinds=index.top_kinds, kind_scores=kind_scores, n_models=n_models,
-                  need_langs=need_langs, person_langs=index.langs)
+                  need_langs=need_langs, person_langs=index.langs, ruled_out=ruled_out)

@@ -184,7 +184,8 @@ def _rank(store: Store, queries: Sequence[_Query], *, limit: int,
         if len(index.person_ids) == 0:
             results.extend(_nobody(index, q, vecs[0][i]) for i, q in enumerate(batch))
         else:
-            scores = score(index, vecs, [terms(q.text) for q in batch], weights)
+            scores = score(index, vecs, [terms(q.text) for q in batch], weights,
+                           need_texts=[q.text for q in batch])
             results.extend(_results(index, scores, batch, vecs[0], limit))
         if progress is not None:
             progress(min(start + _BATCH, len(queries)), len(queries))
@@ -236,8 +237,9 @@ def _results(index: MatchIndex, scores: Scores, batch: Sequence[_Query],
     shortlist = np.take_along_axis(fused, top, axis=1)
     by_fused = np.take_along_axis(top, np.argsort(-shortlist, axis=1, kind="stable"), axis=1)
     fits = scores.kind_fits(top)
-    # a teacher of English fits "Spanish lessons" as a kind; the language says otherwise
-    fits = np.where(scores.language_clashes(top), fits.min(axis=1, keepdims=True), fits)
+    # a teacher of English fits "Spanish lessons" as a kind, a family lawyer "my son was
+    # arrested"; the language and the lawyer's "nada de penal" say otherwise
+    fits = np.where(scores.clashes(top), fits.min(axis=1, keepdims=True), fits)
     order_by = shortlist + KIND_RERANK * fits
     order = np.argsort(-order_by, axis=1, kind="stable")
     top = np.take_along_axis(top, order, axis=1)

@@ -268,6 +268,22 @@ def classify(text: str, *, first: bool = False) -> Evidence:
     return Evidence("offer", "(description)" if not first else "(who they are)")
 
 
+# "Solo familia, nada de penal ni mercantil", "Only weddings: no corporate", "NO cámaras
+# ni alarmas": a sentence that opens by limiting what the person does
+_LIMIT = re.compile(r"^(?:solo|solamente|unicamente|exclusivamente|only|nada de|no|not|ni|never"
+                    r"|nunca|sin)\s+(?!(?:tiene|tienen|has|have|sabe|know|puede|can|es|is|esta"
+                    r"|hay|le|les|lo|la|me|se|quiere|wants|need|needs|necesita|busca|idea"
+                    r"|entiende|time|tiempo)\b)")
+
+
+def states_limit(text: str) -> bool:
+    """Does this sentence limit what the person does ("Solo familia, nada de penal",
+    "Only weddings: no corporate, no birthdays")? It is kept as an offer of its own, which
+    the matcher reads as a limit (:mod:`lazos.match.limits`), never as something offered.
+    """
+    return _LIMIT.match(fold(text)) is not None
+
+
 def colour(text: str) -> bool:
     """Does this clause carry colour ("de los nervios", "lol", "apparently")?"""
     folded = fold(text)

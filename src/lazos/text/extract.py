@@ -91,6 +91,9 @@ def _why_offer(ev: cls.Evidence) -> Msg:
     if ev.trained:
         return msg("read as what they do by the note reader ({cue} sure)",
                    "el lector de notas lo lee como lo que hace (seguro al {cue})", cue=ev.cue)
+    if ev.cue == "(limit)":
+        return msg("what they do not do (never suggested for it)",
+                   "lo que no hace (nunca se le sugiere para eso)")
     if ev.cue.startswith("("):
         return msg("describes who they are and what they do", "describe quién es y a qué se dedica")
     return msg("what they do or have: “{cue}”", "lo que hace o tiene: «{cue}»", cue=ev.cue)
@@ -413,6 +416,11 @@ def extract(text: str, *, on: date, name: str | None = None,
             else:
                 offers.append((body, ev))
                 last_need = None
+        elif offers and cls.states_limit(body):
+            # "Solo familia, nada de penal": a limit of what they do, kept as an offer the
+            # matcher reads as a limit (lazos.match.limits)
+            offers.append((body, cls.Evidence("offer", "(limit)")))
+            last_need = None
         else:
             last_need = None
     offer_findings = [Finding(kind="offer", text=expand(t, lang=lang), key=finding_key("offer", t),

@@ -1,0 +1,157 @@
+"""Stated limits: what a person says they do NOT do, and the needs it rules them out for.
+
+People state limits with what they offer: "abogado de familia. Solo familia, nada de penal
+ni mercantil", "osteopath, only treats people, not animals", "cerrajero, NO cámaras ni
+alarmas", "therapist, adults only, no kids or teens". Texts that close are close for the
+models too ("penal" brings the family lawyer nearer to "my son was arrested", and the
+models barely hear a "no"), so a limit is read here, by plain rules, and the matcher
+never suggests that person for a need that names what they exclude
+(:func:`lazos.match.rank.score`, like a teacher of the wrong language).
+
+What a limit can name is data (``knowledge/limits.txt``): a handful of things people
+commonly exclude (children, animals, criminal cases, business premises, alarms, weekends
+and emergencies, ...), each with the words that name it in both languages, and for "only
+X" the thing it leaves out ("adults only" leaves out children, "solo particulares"
+business premises). How a limit is said is the rules below:
+
+- a negation followed by the thing: "nada de penal ni mercantil", "no kids or teens", "not
+  animals", "sin urgencias", "won't touch roofs";
+- the thing followed by a refusal: "alarmas tampoco", "lo de tráfico no lo toca";
+- "only"/"solo" with a thing whose complement is listed: "solo particulares", "adults only".
+
+A need's own words decide: "my 7-year-old cries before school" names children; "panic
+attacks" names nothing, so a psychologist for children only is not ruled out by this (the
+models and the knowledge decide as usual).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from lazos.text.fold import fold
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+
+@dataclass(frozen=True)
+class Thing:
+    """Something a limit can exclude, with the words that name it."""
+
+    id: str
+    complement: str | None
+    exact: frozenset[str]
+    prefixes: tuple[str, ...]
+
+    def named_in(self, folded_words: list[str]) -> bool:
+        return any(w in self.exact or w.startswith(self.prefixes) for w in folded_words)
+
+
+def parse_things(text: str) -> list[Thing]:
+    """The lines of ``limits.txt`` (comments and blank lines skipped)."""
+    out = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != 3:
+            raise ValueError(f"limits.txt line {number}: expected 3 tab-separated cells")
+        words = [fold(w.strip()) for w in cells[2].split("|") if w.strip()]
+        out.append(Thing(id=cells[0].strip(),
+                         complement=None if cells[1].strip() == "-" else cells[1].strip(),
+                         exact=frozenset(w for w in words if not w.endswith("*")),
+                         prefixes=tuple(w[:-1] for w in words if w.endswith("*"))))
+    return out
+
+
+@lru_cache(maxsize=1)
+def things() -> tuple[Thing, ...]:
+    """The things of ``knowledge/limits.txt``, loaded once."""
+    text = (resources.files("lazos.match") / "knowledge" / "limits.txt").read_text("utf-8")
+    return tuple(parse_things(text))
+
+
+# a negation and the words it covers (up to five, within the clause)
+_NOT = re.compile(r"\b(?:nada de|ni|no|not|sin|nunca|never|except|excepto|salvo|won't|wont"
+                  r"|doesn't|doesnt|don't|dont|does not|do not)\s+((?:[\w'/&+]+\s*){1,5})")
+# words after "no" that start a statement, not a limit ("no tiene almacén", "no sabe...")
+_NOT_A_LIMIT = re.compile(r"^(?:tiene|tienen|has|have|had|sabe|saben|know|knows|puede|pueden"
+                          r"|can|es|is|esta|are|hay|there|le|les|lo|la|me|se|se le|quiere"
+                          r"|wants|need|needs|necesita|busca|entiende|understand|da|gives)\b")
+# the thing, then a refusal: "alarmas tampoco", "lo de tráfico/carnets no lo toca"
+_REFUSED = re.compile(r"((?:[\w'/&+]+\s+){1,4})(?:tampoco|no lo toca|no la toca|no los toca"
+                      r"|no las toca|no lo hace|no hace|no toca)\b")
+_ONLY = re.compile(r"\b(?:solo|solamente|unicamente|exclusivamente|only)\s+((?:[\w'/&+]+\s*){1,4})"
+                   r"|((?:[\w'/&+]+\s+){1,2})only\b")
+_CLAUSE_END = re.compile(r"[.;:,()\n]|\s[–—-]\s")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.replace("/", " "))
+
+
+def excluded(offer: str) -> set[str]:
+    """The things an offer text says its person does not do (ids of ``limits.txt``)."""
+    found: set[str] = set()
+    table = things()
+    by_id = {t.id: t for t in table}
+    for clause in _CLAUSE_END.split(fold(offer)):
+        for m in _NOT.finditer(clause):
+            if _NOT_A_LIMIT.match(m.group(1)):
+                continue
+            scope = _words(m.group(1))
+            found.update(t.id for t in table if t.named_in(scope))
+        for m in _REFUSED.finditer(clause):
+            scope = _words(m.group(1))
+            found.update(t.id for t in table if t.named_in(scope))
+        for m in _ONLY.finditer(clause):
+            scope = _words(m.group(1) or m.group(2))
+            for t in table:
+                if t.complement and t.named_in(scope):
+                    found.add(by_id[t.complement].id)
+    return found
+
+
+def is_limit(offer: str) -> bool:
+    """An offer that only limits what the person does ("Solo familia, nada de penal"): read
+    for its limits, never embedded or searched as something they offer (its words would
+    bring them closer to exactly what they exclude)."""
+    from lazos.text.classify import states_limit
+
+    return states_limit(offer)
+
+
+def named(need: str) -> set[str]:
+    """The things of ``limits.txt`` a need's text names."""
+    folded = _words(fold(need))
+    return {t.id for t in things() if t.named_in(folded)}
+
+
+def limit_matrix(texts_per_person: list[list[str]]) -> NDArray[np.bool_]:
+    """One row per person: True for each thing any of their offers excludes."""
+    import numpy as np
+
+    column = {t.id: i for i, t in enumerate(things())}
+    out = np.zeros((len(texts_per_person), len(column)), dtype=bool)
+    for row, offers in enumerate(texts_per_person):
+        for offer in offers:
+            for thing in excluded(offer):
+                out[row, column[thing]] = True
+    return out
+
+
+def need_matrix(needs: list[str]) -> NDArray[np.bool_]:
+    """One row per need: True for each thing it names."""
+    import numpy as np
+
+    column = {t.id: i for i, t in enumerate(things())}
+    out = np.zeros((len(needs), len(column)), dtype=bool)
+    for row, need in enumerate(needs):
+        for thing in named(need):
+            out[row, column[thing]] = True
+    return out
