@@ -40,9 +40,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from lazos.match import cache
-from lazos.match.limits import is_limit, limit_matrix
 from lazos.match.knowledge import SolverKind, load_kinds, load_reference_needs
 from lazos.match.lexical import BM25, concept_ids, concept_table, concepts, content_words, terms
+from lazos.match.limits import is_limit, limit_matrix
 from lazos.match.phrasings import description_vectors, phrasing_vectors, phrasings_of
 from lazos.store import Store
 from lazos.store.schema import OfferRow, PersonRow
