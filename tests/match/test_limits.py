@@ -21,6 +21,8 @@ from lazos.text.extract import extract
     ("electricista: solo particulares, nada de locales. Alarmas tampoco", {"business", "alarms"}),
     ("gestoría de extranjería. Lo de tráfico/carnets no lo toca", {"traffic"}),
     ("veterinario de pequeños animales, nada de caballos ni granja", {"horses_farm"}),
+    ("abogada laboralista. Solo laboral, alquileres y herencias no", {"inheritance"}),
+    ("web designer. Doesn't do logos", {"logos"}),
     # a "no" that states a fact, not a limit; a limit the glossary has no word for
     ("mensajería, 3 furgos. No tiene almacén, todo va puerta a puerta", set()),
     ("clinical psychologist, works ONLY with children & adolescents", set()),
@@ -33,6 +35,7 @@ def test_a_need_names_what_a_limit_can_exclude() -> None:
     assert named("His son (19) got arrested after a fight") >= {"criminal", "children"}
     assert named("Su perro cojea desde el domingo") == {"animals"}
     assert named("Panic attacks for months") == set()
+    assert named("he is sure an inspector will fine them") == set()  # "will" is no testament
 
 
 def test_a_broken_limits_line_names_its_line() -> None:

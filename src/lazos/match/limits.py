@@ -16,7 +16,8 @@ business premises). How a limit is said is the rules below:
 
 - a negation followed by the thing: "nada de penal ni mercantil", "no kids or teens", "not
   animals", "sin urgencias", "won't touch roofs";
-- the thing followed by a refusal: "alarmas tampoco", "lo de tráfico no lo toca";
+- the thing followed by a refusal: "alarmas tampoco", "lo de tráfico no lo toca",
+  "herencias no";
 - "only"/"solo" with a thing whose complement is listed: "solo particulares", "adults only".
 
 A need's own words decide: "my 7-year-old cries before school" names children; "panic
@@ -85,7 +86,7 @@ _NOT_A_LIMIT = re.compile(r"^(?:tiene|tienen|has|have|had|sabe|saben|know|knows|
                           r"|wants|need|needs|necesita|busca|entiende|understand|da|gives)\b")
 # the thing, then a refusal: "alarmas tampoco", "lo de tráfico/carnets no lo toca"
 _REFUSED = re.compile(r"((?:[\w'/&+]+\s+){1,4})(?:tampoco|no lo toca|no la toca|no los toca"
-                      r"|no las toca|no lo hace|no hace|no toca)\b")
+                      r"|no las toca|no lo hace|no hace|no toca|no se sube|no\s*$)")
 _ONLY = re.compile(r"\b(?:solo|solamente|unicamente|exclusivamente|only)\s+((?:[\w'/&+]+\s*){1,4})"
                    r"|((?:[\w'/&+]+\s+){1,2})only\b")
 _CLAUSE_END = re.compile(r"[.;:,()\n]|\s[–—-]\s")
