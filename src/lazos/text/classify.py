@@ -271,7 +271,8 @@ def classify(text: str, *, first: bool = False) -> Evidence:
 # "Solo familia, nada de penal ni mercantil", "Only weddings: no corporate", "NO cámaras
 # ni alarmas": a sentence that opens by limiting what the person does
 _LIMIT = re.compile(r"^(?:solo|solamente|unicamente|exclusivamente|only|nada de|no|not|ni|never"
-                    r"|nunca|sin|doesn't|doesnt|does not|won't|wont|no hace|no toca)\s+(?!(?:tiene|tienen|has|have|sabe|know|puede|can|es|is|esta"
+                    r"|nunca|sin|doesn't|doesnt|does not|won't|wont|no hace|no toca)\s+"
+                    r"(?!(?:tiene|tienen|has|have|sabe|know|puede|can|es|is|esta"
                     r"|hay|le|les|lo|la|me|se|quiere|wants|need|needs|necesita|busca|idea"
                     r"|entiende|time|tiempo)\b)")
 
