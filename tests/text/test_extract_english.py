@@ -122,3 +122,12 @@ def test_a_want_inside_a_because_clause_does_not_cut_the_sentence() -> None:
                     on=THURSDAY, name="Chloe")
     needs = [f.text for f in found if f.kind == "need"]
     assert len(needs) == 1 and "Registro Civil wants official Spanish versions" in needs[0]
+
+
+def test_who_an_offer_is_for_stays_in_the_offer() -> None:
+    # "kids" after "for" is the audience, not the person's family (stop 14)
+    found = extract("Claire runs a language school: Spanish for foreigners (DELE prep), English "
+                    "for kids & adults. Has 2 kids.", on=THURSDAY, name="Claire")
+    offers = [f.text for f in found if f.kind == "offer"]
+    assert offers == ["runs a language school: Spanish for foreigners (DELE prep), English for "
+                      "kids & adults"]

@@ -362,7 +362,9 @@ BIOGRAPHY: tuple[str, ...] = (
     r"\bllego (de|hace)\b", r"\b(lives|living|based) in\b", r"\bvive en\b",
     r"\b\d+ ?(yrs?|years?|anos|meses|months) (in|en|aqui|here|ago)\b",
     r"\b(originally|originalmente) (from|de)\b", r"^(from|de) [a-z]+$",
-    r"\b(married|casad[oa]|divorciad[oa]|single|solter[oa])\b", r"\bkids?\b|\bhijos\b",
+    r"\b(married|casad[oa]|divorciad[oa]|single|solter[oa])\b",
+    # "has 2 kids" is family; "English for kids & adults" is who they teach
+    r"(?<!\bfor )(?<!\bwith )(?<!\bpara )(?<!\bcon )\bkids?\b|\bhijos\b",
     r"^(conoci|me presentaron|nos presentaron|coincidimos|hable con|charle con|met|i met|"
     r"was introduced|talked (to|with)|chatted with|sat next to)\b",
     r"\b(been|living) here\b", r"\blleva \d+ (anos|meses) (aqui|en)\b", r"^\d+ ?(yrs?|years?|anos)$",
