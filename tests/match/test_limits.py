@@ -70,3 +70,36 @@ def test_a_person_is_never_suggested_for_what_they_exclude(store) -> None:
     ruled_out = next(m for m in after.matches if m.person_id == gonzalo.id)
     assert not ruled_out.convincing
     assert ruled_out.score < before.matches[0].score
+
+
+def test_the_models_read_an_offer_without_what_it_excludes() -> None:
+    from lazos.match.limits import embedded, without_limits
+
+    assert without_limits("abogada laboralista: despidos, finiquitos, herencias no") == \
+        "abogada laboralista: despidos, finiquitos"
+    assert without_limits("designs apps end to end (not branding or illustration, he was "
+                          "clear)") == "designs apps end to end (he was clear)"
+    # no limit, nothing cut: "No tiene almacén" states a fact
+    fact = "mensajería, 3 furgos. No tiene almacén, todo va puerta a puerta"
+    assert without_limits(fact) == fact
+    # a limit-only offer is not embedded at all
+    assert embedded(["cerrajero, aperturas", "Solo aperturas, nada de alarmas"]) == \
+        ["cerrajero, aperturas"]
+
+
+@pytest.mark.usefixtures("fake")
+def test_the_index_and_the_backfill_embed_the_same_texts(store) -> None:
+    from lazos.match import backfill, cache
+    from lazos.match.embedder import get_embedders
+    from lazos.match.index import build_index
+
+    ana = add_person(store, name="Ana")
+    add_offer(store, person=ana.id, text="veterinaria de perros y gatos, nada de caballos",
+              lang="es")
+    add_offer(store, person=ana.id, text="Solo pequeños animales, no granja", lang="es")
+    index = build_index(store, get_embedders())
+    assert index.offers == [["veterinaria de perros y gatos"]]
+    assert index.limits.any()
+    texts, _ = backfill._texts(store)
+    assert texts == ["veterinaria de perros y gatos"]
+    assert cache.missing(store, get_embedders()[0], texts, "passage") == []

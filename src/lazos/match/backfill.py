@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from lazos.match import cache
 from lazos.match.embedder import Kind, get_embedders
+from lazos.match.limits import embedded
 from lazos.model import NeedStatus
 from lazos.store import Store
 from lazos.store.schema import NeedRow, OfferRow
@@ -27,7 +28,7 @@ _OPEN = (NeedStatus.OPEN.value, NeedStatus.IN_PROGRESS.value)
 
 def _texts(store: Store) -> tuple[list[str], list[str]]:
     with store.read() as session:
-        offers = list(session.scalars(select(OfferRow.text)))
+        offers = embedded(list(session.scalars(select(OfferRow.text))))
         needs = list(session.scalars(select(NeedRow.text).where(NeedRow.status.in_(_OPEN))))
     return offers, needs
 

@@ -42,7 +42,7 @@ from sqlalchemy import select
 from lazos.match import cache
 from lazos.match.knowledge import SolverKind, load_kinds, load_reference_needs
 from lazos.match.lexical import BM25, concept_ids, concept_table, concepts, content_words, terms
-from lazos.match.limits import is_limit, limit_matrix
+from lazos.match.limits import is_limit, limit_matrix, without_limits
 from lazos.match.phrasings import description_vectors, phrasing_vectors, phrasings_of
 from lazos.store import Store
 from lazos.store.schema import OfferRow, PersonRow
@@ -305,8 +305,9 @@ def _hubness(store: Store, embedder: Embedder, person_vecs: NDArray[np.float32]
 
 def _snapshot(store: Store
               ) -> tuple[list[int], list[str], list[list[str]], list[list[str]], str]:
-    """Everyone with offers: ids, names, offers, and the offers that only state a limit
-    (read for limits, never embedded: :func:`lazos.match.limits.is_limit`)."""
+    """Everyone with offers: ids, names, offers as the models read them (without their
+    limits), and the offers that state a limit as written (read for limits alone:
+    :mod:`lazos.match.limits`)."""
     with store.read() as session:
         rows = session.execute(select(OfferRow.person_id, OfferRow.text)
                                .order_by(OfferRow.person_id, OfferRow.id)).all()
@@ -314,7 +315,12 @@ def _snapshot(store: Store
     offers: dict[int, list[str]] = {}
     limited: dict[int, list[str]] = {}
     for pid, text in rows:
-        (limited if is_limit(text) else offers).setdefault(pid, []).append(text)
+        if is_limit(text):
+            limited.setdefault(pid, []).append(text)
+            continue
+        offers.setdefault(pid, []).append(without_limits(text))
+        if without_limits(text) != text:
+            limited.setdefault(pid, []).append(text)
     ids = sorted(offers)
     digest = hashlib.sha256()
     for pid in ids:

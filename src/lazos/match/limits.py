@@ -96,26 +96,86 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9']+", text.replace("/", " "))
 
 
-def excluded(offer: str) -> set[str]:
-    """The things an offer text says its person does not do (ids of ``limits.txt``)."""
-    found: set[str] = set()
+def _fold_chars(text: str) -> str:
+    """:func:`fold` character by character (same length as ``text``), so that spans found
+    in the folded text cut the text as written."""
+    import unicodedata
+
+    out = []
+    for c in text:
+        d = "".join(x for x in unicodedata.normalize("NFKD", c.casefold())
+                    if not unicodedata.combining(x))
+        out.append(d[:1] if d else " ")
+    return "".join(out)
+
+
+def _clauses(folded: str) -> list[tuple[int, str]]:
+    """(start, clause) of each clause of a folded text."""
+    out, pos = [], 0
+    for m in _CLAUSE_END.finditer(folded):
+        out.append((pos, folded[pos:m.start()]))
+        pos = m.end()
+    out.append((pos, folded[pos:]))
+    return out
+
+
+def _negated(folded: str) -> list[tuple[int, int, set[str]]]:
+    """(start, end, things) of each negation or refusal naming things of ``limits.txt``."""
     table = things()
-    by_id = {t.id: t for t in table}
-    for clause in _CLAUSE_END.split(fold(offer)):
+    found = []
+    for start, clause in _clauses(folded):
         for m in _NOT.finditer(clause):
             if _NOT_A_LIMIT.match(m.group(1)):
                 continue
-            scope = _words(m.group(1))
-            found.update(t.id for t in table if t.named_in(scope))
+            named_here = {t.id for t in table if t.named_in(_words(m.group(1)))}
+            if named_here:
+                found.append((start + m.start(), start + m.end(), named_here))
         for m in _REFUSED.finditer(clause):
-            scope = _words(m.group(1))
-            found.update(t.id for t in table if t.named_in(scope))
+            named_here = {t.id for t in table if t.named_in(_words(m.group(1)))}
+            if named_here:
+                found.append((start + m.start(), start + m.end(), named_here))
+    return found
+
+
+def excluded(offer: str) -> set[str]:
+    """The things an offer text says its person does not do (ids of ``limits.txt``)."""
+    folded = _fold_chars(offer)
+    found: set[str] = set()
+    for _, _, named_here in _negated(folded):
+        found |= named_here
+    by_id = {t.id: t for t in things()}
+    for _, clause in _clauses(folded):
         for m in _ONLY.finditer(clause):
             scope = _words(m.group(1) or m.group(2))
-            for t in table:
+            for t in things():
                 if t.complement and t.named_in(scope):
                     found.add(by_id[t.complement].id)
     return found
+
+
+def without_limits(offer: str) -> str:
+    """The offer as the models and the lexical index read it: without what it excludes
+    ("abogada laboralista: despidos, herencias no" → "abogada laboralista: despidos").
+    The words of a limit would bring the person closer to exactly what they exclude."""
+    spans = _negated(_fold_chars(offer))
+    if not spans:
+        return offer
+    out, pos = [], 0
+    for start, end, _ in sorted(spans):
+        if start >= pos:
+            out.append(offer[pos:start])
+            pos = end
+    out.append(offer[pos:])
+    text = re.sub(r"\s*([,;:])(\s*[,;:])+", r"\1", "".join(out))
+    text = re.sub(r"\(\s*[,;:]\s*", "(", text)
+    text = re.sub(r"\(\s*\)|\s{2,}", " ", text).strip(" ,;:-–")
+    return text or offer
+
+
+def embedded(offers: list[str]) -> list[str]:
+    """The texts to embed and search for a person's ``offers``: limit-only offers left out
+    (:func:`is_limit`), the others :func:`without_limits`."""
+    return [without_limits(o) for o in offers if not is_limit(o)]
 
 
 def is_limit(offer: str) -> bool:
