@@ -154,12 +154,13 @@ def _offer_text(text: str) -> str:
 
     Those clauses are true but blur what the person can do for others; the note keeps them.
     A clause that names their trade or what they work on stays ("wedding photographer based
-    in Getxo", "30 años en desinsectación: termitas").
+    in Getxo", "30 años en desinsectación: termitas"), and so does a limit ("adults only,
+    no kids or teens"), which the matcher reads as one (lazos.match.limits).
     """
     parts = clauses(text)
     kept = [c for c in parts
             if not cls.biography(c) or cls.names_profession(c) or cls.about_a_problem(c)
-            or _says_what_they_do(c)]
+            or _says_what_they_do(c) or cls.states_limit(c)]
     if not any(cls.languages(c) for c in parts):  # "Japanese, Spanish pretty good": keep
         kept = [c for c in kept if not cls.nationality(c)]
     return ", ".join(kept) if len(kept) < len(parts) else text
