@@ -364,7 +364,8 @@ BIOGRAPHY: tuple[str, ...] = (
     r"\b(originally|originalmente) (from|de)\b", r"^(from|de) [a-z]+$",
     r"\b(married|casad[oa]|divorciad[oa]|single|solter[oa])\b",
     # "has 2 kids" is family; "English for kids & adults" is who they teach
-    r"(?<!\bfor )(?<!\bwith )(?<!\bpara )(?<!\bcon )\bkids?\b|\bhijos\b",
+    r"(?<!\bfor )(?<!\bwith )(?<!\bpara )(?<!\bcon )\bkids?\b(?!\s*(?:&|and|\+|y)\s*adult)"
+    r"|\bhijos\b",
     r"^(conoci|me presentaron|nos presentaron|coincidimos|hable con|charle con|met|i met|"
     r"was introduced|talked (to|with)|chatted with|sat next to)\b",
     r"\b(been|living) here\b", r"\blleva \d+ (anos|meses) (aqui|en)\b", r"^\d+ ?(yrs?|years?|anos)$",
