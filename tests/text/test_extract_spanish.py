@@ -121,3 +121,19 @@ def test_a_place_clause_ends_before_a_new_want_but_a_que_clause_does_not() -> No
     inside = extract("Ana diseñadora grafica lleva años en el mismo piso y cree que el casero "
                      "quiere venderlo pronto", on=THURSDAY, name="Ana")
     assert not any(f.text.startswith("quiere venderlo") for f in inside)
+
+
+def test_an_offer_keeps_its_languages_its_audience_and_its_limits() -> None:
+    from lazos.text.extract import _offer_text
+
+    # the languages someone works in stay, even beside where they lived
+    assert _offer_text("matrona, cursos de preparación al parto, en castellano y en inglés "
+                       "(vivió 4 años en Manchester)").endswith("en castellano y en inglés "
+                                                                "(vivió 4 años en Manchester)")
+    # who they teach is not their family; a limit stays for the matcher to read
+    assert _offer_text("teaches piano + guitar, kids and adults, from her flat") == \
+        "teaches piano + guitar, kids and adults, from her flat"
+    assert _offer_text("online therapist: anxiety, adults only, no kids or teens").endswith(
+        "no kids or teens")
+    # family and a bare nationality still go
+    assert _offer_text("Polish, runs a bakery, has 2 kids") == "runs a bakery"

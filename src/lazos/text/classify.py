@@ -331,6 +331,18 @@ _EXPERIENCE = re.compile(r"\b\d+\s?(yrs?|years?|años|anos)\s+(en|in|de|doing|ha
                          r"(?!(el|la|los|las|the|a|un|una|aqui|here|total)\b)[a-záéíóúñ]")
 
 
+# "en castellano y en inglés (vivió 4 años en Manchester)", "in English or Spanish": the
+# languages someone works in, which the matcher reads (a course "in English")
+_WORKS_IN = re.compile(r"^(?:en|in)\s+(?:castellano|espanol|ingles|english|spanish|frances|french"
+                       r"|aleman|german|italiano|italian|portugues|portuguese|euskera|catalan"
+                       r"|valenciano|arabe|arabic)\b")
+
+
+def works_in_language(text: str) -> bool:
+    """Does this clause say which languages someone works in ("en castellano y en inglés")?"""
+    return _WORKS_IN.match(fold(text)) is not None
+
+
 def biography(text: str) -> bool:
     """Is this clause where someone comes from or lives, rather than what they do?"""
     if _EXPERIENCE.search(text):

@@ -160,7 +160,7 @@ def _offer_text(text: str) -> str:
     parts = clauses(text)
     kept = [c for c in parts
             if not cls.biography(c) or cls.names_profession(c) or cls.about_a_problem(c)
-            or _says_what_they_do(c) or cls.states_limit(c)]
+            or _says_what_they_do(c) or cls.states_limit(c) or cls.works_in_language(c)]
     if not any(cls.languages(c) for c in parts):  # "Japanese, Spanish pretty good": keep
         kept = [c for c in kept if not cls.nationality(c)]
     return ", ".join(kept) if len(kept) < len(parts) else text
