@@ -22,6 +22,8 @@ accepted, matching among the people in the room) and reports extraction figures 
   measurement only and unread, like night 6.
 - ``team night 8``: ``bench/data/team_night8``, written blind at stop 13 by a helper (Bilbao),
   run once at the end of that stop (stop 12's code, same day: precision 0.635, recall 0.800).
+- ``team night 9``: ``bench/data/team_night9``, written blind at stop 14 by a helper (Valencia),
+  run only after that stop's decisions, with stop 13's code beside it (docs/capture.md).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ NIGHTS = {
     "team night 6 (measurement only)": ROOT / "bench" / "data" / "team_night6" / "scenario.jsonl",
     "team night 7 (measurement only)": ROOT / "bench" / "data" / "team_night7" / "scenario.jsonl",
     "team night 8 (measurement only)": ROOT / "bench" / "data" / "team_night8" / "scenario.jsonl",
+    "team night 9 (measurement only)": ROOT / "bench" / "data" / "team_night9" / "scenario.jsonl",
 }
 
 

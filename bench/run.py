@@ -29,6 +29,7 @@ DEV = ROOT.parent / "shared" / "bench" / "dev"
 TEAM = ROOT / "bench" / "data" / "team_heldout"
 TEAM2 = ROOT / "bench" / "data" / "team_heldout2"
 TEAM3 = ROOT / "bench" / "data" / "team_heldout3"
+TEAM4 = ROOT / "bench" / "data" / "team_heldout4"
 OUT = ROOT / "docs" / "benchmarks.md"
 sys.path.insert(0, str(ROOT / "src"))
 
@@ -93,7 +94,8 @@ def quality() -> tuple[str, dict[str, Any]]:
             f"**{gain:+.3f} MRR**.\n\nProduction pipeline per slice:\n\n```\n{detail}\n```\n\n"
             "Variants of the pipeline (same run; not adopted):\n\n" + head + "\n"
             + "\n".join(variants) + "\n" + team_heldout(head, TEAM, TEAM_TEXT)
-            + team_heldout(head, TEAM2, TEAM2_TEXT) + team_heldout(head, TEAM3, TEAM3_TEXT))
+            + team_heldout(head, TEAM2, TEAM2_TEXT) + team_heldout(head, TEAM3, TEAM3_TEXT)
+            + team_heldout(head, TEAM4, TEAM4_TEXT))
     return text, {m: r.metrics for m, r in runs.items()}
 
 
@@ -112,6 +114,11 @@ TEAM3_TEXT = ("Quality on the third team held-out set (`bench/data/team_heldout3
               "and run once at the end of that stop, with stop 12's code beside it: MRR 0.833, "
               "R@5 0.909, 93.2% answered, 50.0% refused. Measurement only: aggregates, never "
               "items.")
+TEAM4_TEXT = ("Quality on the fourth team held-out set (`bench/data/team_heldout4`: 176 "
+              "answerable, 24 with nobody)", "Written blind by a helper session at stop 14 "
+              "(Granada and Almería; 86 cross-lingual, 126 no-overlap, 56 distractor needs) "
+              "and run only after that stop's decisions, with stop 13's code beside it (see "
+              "docs/matching.md, round 10). Measurement only: aggregates, never items.")
 
 
 def team_heldout(head: str, folder: Path, text: tuple[str, str]) -> str:
