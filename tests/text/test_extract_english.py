@@ -131,3 +131,27 @@ def test_who_an_offer_is_for_stays_in_the_offer() -> None:
     offers = [f.text for f in found if f.kind == "offer"]
     assert offers == ["runs a language school: Spanish for foreigners (DELE prep), English for "
                       "kids & adults"]
+
+
+def test_after_a_dash_what_they_do_goes_on() -> None:
+    # "exam" is what needs are about, but after "English teacher -" no trouble is told
+    taught = extract("Emily - from Leeds. English teacher - in-company classes + Cambridge exam "
+                     "prep (B2 First, C1 Advanced). Sings in a choir.", on=THURSDAY, name="Emily")
+    assert [f.kind for f in taught if f.kind in ("need", "offer")] == ["offer", "offer"]
+    assert any("Cambridge exam prep" in f.text for f in taught if f.kind == "offer")
+
+
+def test_a_pronoun_after_a_remark_and_a_dash_takes_the_remark_as_its_subject() -> None:
+    from lazos.text.semantic import Reading
+
+    def reader(texts: object) -> list[Reading | None]:
+        # the remark is a remark; the rest is left to the lexicons
+        return [Reading(0.1, 0.1, 0.8) if t.startswith("His 8yo") else None
+                for t in texts]  # type: ignore[attr-defined]
+
+    found = extract("David - data scientist. His 8yo started at the local school and everything "
+                    "is taught in Catalan - she comes home crying, doesn't understand a word.",
+                    on=THURSDAY, name="David", reader=reader)
+    needs = [f.text for f in found if f.kind == "need"]
+    assert needs == ["His 8yo started at the local school and everything is taught in Catalan – "
+                     "she comes home crying, doesn't understand a word"]

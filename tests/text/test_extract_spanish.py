@@ -137,3 +137,24 @@ def test_an_offer_keeps_its_languages_its_audience_and_its_limits() -> None:
         "no kids or teens")
     # family and a bare nationality still go
     assert _offer_text("Polish, runs a bakery, has 2 kids") == "runs a bakery"
+
+
+def test_a_promise_that_carries_someone_elses_wish_is_the_users_promise() -> None:
+    # stop 14: "que busca gestor" is the cuñado's wish, inside the user's promise
+    found = extract("Montse – gestora. Le paso contacto de mi cuñado que busca gestor. Me "
+                    "apunto lo del catering para la cena de empresa.", on=THURSDAY, name="Montse")
+    assert [f.kind for f in found] == ["offer", "followup", "followup"]
+
+
+def test_an_address_abbreviation_does_not_end_the_sentence() -> None:
+    found = extract("Laia – abogada. Le suben el alquiler del despacho de Pl. Universitat un 30% "
+                    "en enero, busca compartir oficina.", on=THURSDAY, name="Laia")
+    needs = [f.text for f in found if f.kind == "need"]
+    assert len(needs) == 1 and "Pl. Universitat" in needs[0] and "compartir oficina" in needs[0]
+
+
+def test_a_limit_opened_with_ojo_is_a_limit_not_a_need() -> None:
+    found = extract("Montse – gestora, lleva autónomos y pymes: IVA, nóminas. Ojo NO hace rentas "
+                    "de particulares ni herencias.", on=THURSDAY, name="Montse")
+    assert [f.kind for f in found] == ["offer", "offer"]
+    assert found[1].why.en.startswith("what they do not")

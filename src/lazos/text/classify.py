@@ -268,13 +268,12 @@ def classify(text: str, *, first: bool = False) -> Evidence:
     return Evidence("offer", "(description)" if not first else "(who they are)")
 
 
-# "Solo familia, nada de penal ni mercantil", "Only weddings: no corporate", "NO cámaras
-# ni alarmas": a sentence that opens by limiting what the person does
-_LIMIT = re.compile(r"^(?:solo|solamente|unicamente|exclusivamente|only|nada de|no|not|ni|never"
-                    r"|nunca|sin|doesn't|doesnt|does not|won't|wont|no hace|no toca)\s+"
-                    r"(?!(?:tiene|tienen|has|have|sabe|know|puede|can|es|is|esta"
-                    r"|hay|le|les|lo|la|me|se|quiere|wants|need|needs|necesita|busca|idea"
-                    r"|entiende|time|tiempo)\b)")
+# Limits _LIMIT does not hear: "Doesn't do logos", "Ojo, she doesn't shoot the photos
+# herself", "NO cámaras ni alarmas", "nada de caballos"
+_LIMIT_MORE = re.compile(r"^\W*(?:(?:ojo|ojito|nb|ps)\W+)?(?:(?:she|he|ella|el)\s+)?"
+                         r"(?:doesn'?t|does not|won'?t|no hace|no toca|nada de)\s+"
+                         r"(?!(?:tiene|have|has|know|sabe|idea|time|tiempo)\b)"
+                         r"|^\W*(?:(?:ojo|ojito|nb|ps)\W+)?no\s+[a-z]+\s+(?:ni|or|nor)\s+[a-z]+")
 
 
 def states_limit(text: str) -> bool:
@@ -282,7 +281,8 @@ def states_limit(text: str) -> bool:
     "Only weddings: no corporate, no birthdays")? It is kept as an offer of its own, which
     the matcher reads as a limit (:mod:`lazos.match.limits`), never as something offered.
     """
-    return _LIMIT.match(fold(text)) is not None
+    folded = fold(text)
+    return _LIMIT.search(folded) is not None or _LIMIT_MORE.search(folded) is not None
 
 
 def colour(text: str) -> bool:

@@ -349,7 +349,12 @@ def extract(text: str, *, on: date, name: str | None = None,
         for clause in clauses(sentence.text):
             folded = fold(clause)
             promise = cls.promise(folded, find_date(clause, on) is not None)
-            if promise and not cls.explicit_need(folded):
+            wish = cls.explicit_need(folded)
+            # "Le paso contacto de mi cuñado que busca gestor": the wish is the cuñado's,
+            # inside the user's promise
+            if promise and (wish is None or folded.startswith(promise[0])
+                            and re.search(r"\b(que|q|who|that|quien)\s+$",
+                                          folded[:wish.start()]) is not None):
                 promised.append(_followup(clause, promise[0], promise[1], on))
             else:
                 rest.append(clause)
@@ -359,8 +364,12 @@ def extract(text: str, *, on: date, name: str | None = None,
     opinions = _opinions(bodies, second_opinion)
     splits = {b: split for _, b in bodies if (split := _contrast_split(b)) is not None}
     readings = _readings(bodies + [(s, splits[b][1]) for s, b in bodies if b in splits], reader)
+    # what the sentence just read was ("need", "offer", "noise") and its text, or None
+    previous: tuple[str, str] | None = None
+    prior: tuple[str, str] | None
     for sentence, promised, rest, body in plans:
         findings.extend(promised)
+        prior, previous = previous, None
         if not rest:
             last_need = None
             continue
@@ -370,6 +379,31 @@ def extract(text: str, *, on: date, name: str | None = None,
             ev = cls.Evidence("need", opinion.example, cls.topic_of(body), model=True)
         elif ev.cue == "(description)" and opinion is not None and opinion.kind == "remark":
             ev = cls.Evidence("noise", opinion.example, model=True)
+        if ev.kind == "need" and sentence.after_dash and prior is not None and offers \
+                and prior[0] == "offer" and not ev.explicit \
+                and cls.problem(fold(body)) is None:
+            # "English teacher - in-company classes + Cambridge exam prep": what they do,
+            # told on after a dash; "exam" is what needs are about, but no trouble is told
+            text_before, offer_ev = offers[-1]
+            offers[-1] = (f"{text_before} – {body}", offer_ev)
+            previous = ("offer", body)
+            last_need = None
+            continue
+        if ev.kind == "need" and sentence.after_dash and prior is not None \
+                and prior[0] == "noise" and cls.tells_on(body):
+            # "His 8yo started at the local school, everything is taught in Catalan - she
+            # comes home crying": the remark before the dash says what the problem is about
+            body = f"{prior[1]} – {body}"
+        if offers and cls.states_limit(body) and (
+                ev.kind != "need" or not ev.explicit and cls.problem(fold(body)) is None):
+            # "Solo familia, nada de penal", "ojo NO hace rentas de particulares ni
+            # herencias": a limit of what they do, kept as an offer the matcher reads as a
+            # limit (lazos.match.limits)
+            offers.append((body, cls.Evidence("offer", "(limit)")))
+            previous = ("offer", body)
+            last_need = None
+            continue
+        previous = (ev.kind, body)
         if ev.kind == "need" and len(rest) > 1 and not ev.trained:
             split = _who_then_need(rest, first=sentence.first)
             if split is not None and (need_ev := cls.classify(split[1])).kind == "need":
@@ -417,11 +451,6 @@ def extract(text: str, *, on: date, name: str | None = None,
             else:
                 offers.append((body, ev))
                 last_need = None
-        elif offers and cls.states_limit(body):
-            # "Solo familia, nada de penal": a limit of what they do, kept as an offer the
-            # matcher reads as a limit (lazos.match.limits)
-            offers.append((body, cls.Evidence("offer", "(limit)")))
-            last_need = None
         else:
             last_need = None
     offer_findings = [Finding(kind="offer", text=expand(t, lang=lang), key=finding_key("offer", t),

@@ -292,6 +292,7 @@ PROMISE: tuple[tuple[str, str], ...] = (
     (r"^(le|les|te) (mando|paso|envio|escribo|llamo|presento|digo)\b", "promise"),
     (r"^(hablamos|nos vemos|nos llamamos)\b", "meet"), (r"\b(cervezas?|canas?|vermut|vino)\b", "meet"),
     (r"\ble dije que\b", "promise"), (r"\bquede en\b", "promise"),
+    (r"^(me apunto|apuntarme|anotarme|note to self)\b", "remind"),
     (r"\bpasarle\b", "send"), (r"\bmandarle\b", "send"), (r"\benviarle\b", "send"),
     (r"\bescribirle\b", "send"), (r"\bmail\b", "send"), (r"\bcorreo\b", "send"),
     (r"\bwhatsapp(ear)?le\b", "send"),

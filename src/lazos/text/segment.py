@@ -28,7 +28,7 @@ _TAG = re.compile(r"<(?:/?[A-Za-z!][^<>]{0,200})>")
 _ENTITY = re.compile(r"&(nbsp|amp|lt|gt|quot|#\d+);")
 _INITIAL = re.compile(r"(?<![\w.])[A-ZÁÉÍÓÚÑ]\.$")
 _ABBREV = re.compile(r"\b(?:p\. ej|e\.g|i\.e|approx|aprox|sr|sra|dr|dra|vs|nº|tel|ej|ud|uds|mr|mrs|ms"
-                     r"|esp|incl|etc)\.$",
+                     r"|esp|incl|etc|pl|pza|avda|av|ctra|st)\.$",
                      re.IGNORECASE)
 _BREAK = re.compile(r"(?<=[.!?])\s+|\n+|\s+[–—-]\s+|(?<=[.!?])$")
 _CLAUSE = re.compile(r"[,;]\s+|\s+\b(?:pero|but|and also|y también|y tambien|además|ademas)\b\s+")
