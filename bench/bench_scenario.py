@@ -24,6 +24,8 @@ accepted, matching among the people in the room) and reports extraction figures 
   run once at the end of that stop (stop 12's code, same day: precision 0.635, recall 0.800).
 - ``team night 9``: ``bench/data/team_night9``, written blind at stop 14 by a helper (Valencia),
   run only after that stop's decisions, with stop 13's code beside it (docs/capture.md).
+- ``team night 10``: ``bench/data/team_night10`` (Barcelona), written blind at stop 14 by a
+  helper as a development night: read item by item.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ NIGHTS = {
     "team night 7 (measurement only)": ROOT / "bench" / "data" / "team_night7" / "scenario.jsonl",
     "team night 8 (measurement only)": ROOT / "bench" / "data" / "team_night8" / "scenario.jsonl",
     "team night 9 (measurement only)": ROOT / "bench" / "data" / "team_night9" / "scenario.jsonl",
+    "team night 10": ROOT / "bench" / "data" / "team_night10" / "scenario.jsonl",
 }
 
 
