@@ -54,7 +54,12 @@ def _belongs(sentence: str, finding: str) -> bool:
 
 
 def _read_kind(sentence: str, findings: list[Any]) -> str:
-    kinds = {f.kind for f in findings if _belongs(sentence, f.text)}
+    from lazos.match.limits import is_limit
+
+    # a limit ("Solo familia, nada de penal") is kept as an offer the matcher reads as a
+    # limit (stop 14): for these labels it is what it was before, a remark about the offer
+    kinds = {f.kind for f in findings if _belongs(sentence, f.text)
+             and not (f.kind == "offer" and is_limit(f.text))}
     for kind, name in (("need", "need"), ("offer", "offer"), ("followup", "promise")):
         if kind in kinds:
             return name
