@@ -142,12 +142,12 @@ def assemble(*, person_ids: Sequence[int], names: list[str], offers: list[list[s
              hub: list[NDArray[np.float32]], knowledge: Knowledge,
              person_terms: Sequence[Sequence[str]],
              extra_kind_vecs: Sequence[NDArray[np.float32] | None] = (),
-             limited: Sequence[Sequence[str]] = ()) -> MatchIndex:
+             written: Sequence[Sequence[str]] = ()) -> MatchIndex:
     """Build the matrices of a :class:`MatchIndex` from vectors already computed.
 
     ``extra_kind_vecs``: the kinds' description vectors of each later model in
     ``person_vecs`` (None where missing); a person's kind affinities then average the models.
-    ``limited``: each person's offers that only state a limit (read for limits alone).
+    ``written``: each person's offers as written, limits included (default: ``offers``).
     """
     import numpy as np
 
@@ -186,8 +186,7 @@ def assemble(*, person_ids: Sequence[int], names: list[str], offers: list[list[s
         bm25=BM25(person_terms), knowledge=knowledge,
         row_of={int(pid): i for i, pid in enumerate(person_ids)},
         langs=language_matrix(person_terms), lang_ids=language_ids(),
-        limits=limit_matrix([[*o, *lim] for o, lim in zip(offers, limited, strict=True)]
-                            if limited else offers))
+        limits=limit_matrix(written or offers))
 
 
 def language_ids() -> list[str]:
@@ -306,28 +305,24 @@ def _hubness(store: Store, embedder: Embedder, person_vecs: NDArray[np.float32]
 def _snapshot(store: Store
               ) -> tuple[list[int], list[str], list[list[str]], list[list[str]], str]:
     """Everyone with offers: ids, names, offers as the models read them (without their
-    limits), and the offers that state a limit as written (read for limits alone:
+    limits, limit-only offers left out) and every offer as written (read for limits:
     :mod:`lazos.match.limits`)."""
     with store.read() as session:
         rows = session.execute(select(OfferRow.person_id, OfferRow.text)
                                .order_by(OfferRow.person_id, OfferRow.id)).all()
         names = dict(session.execute(select(PersonRow.id, PersonRow.name)).all())
     offers: dict[int, list[str]] = {}
-    limited: dict[int, list[str]] = {}
+    written: dict[int, list[str]] = {}
     for pid, text in rows:
-        if is_limit(text):
-            limited.setdefault(pid, []).append(text)
-            continue
-        offers.setdefault(pid, []).append(without_limits(text))
-        if without_limits(text) != text:
-            limited.setdefault(pid, []).append(text)
+        written.setdefault(pid, []).append(text)
+        if not is_limit(text):
+            offers.setdefault(pid, []).append(without_limits(text))
     ids = sorted(offers)
     digest = hashlib.sha256()
     for pid in ids:
-        digest.update(f"{pid}\x00{names.get(pid, '')}\x00{joined(offers[pid])}\x00"
-                      f"{joined(limited.get(pid, []))}\x01".encode())
+        digest.update(f"{pid}\x00{names.get(pid, '')}\x00{joined(written[pid])}\x01".encode())
     return (ids, [names.get(p, "") for p in ids], [offers[p] for p in ids],
-            [limited.get(p, []) for p in ids], digest.hexdigest())
+            [written[p] for p in ids], digest.hexdigest())
 
 
 def _mean_rows(flat: NDArray[np.float32], offers: list[list[str]]) -> NDArray[np.float32]:
@@ -354,7 +349,7 @@ def build_index(store: Store, embedders: Sequence[Embedder], *,
     :func:`lazos.match.backfill.complete_vectors`. An index missing a model is rebuilt as
     soon as that model's vectors are all there.
     """
-    ids, names, offers, limited, signature = _snapshot(store)
+    ids, names, offers, written, signature = _snapshot(store)
     key = "match_index:" + ",".join(e.model_id("passage") for e in embedders)
     found = store.cache.get(key)
     flat = [t for o in offers for t in o]
@@ -391,7 +386,7 @@ def build_index(store: Store, embedders: Sequence[Embedder], *,
     index = assemble(person_ids=ids, names=names, offers=offers, offer_vecs=flat_vecs,
                      person_vecs=person_vecs, hub=hub, knowledge=knowledge,
                      person_terms=[terms(t) for t in texts], extra_kind_vecs=extra_kinds,
-                     limited=limited)
+                     written=written)
     index.models = tuple(e.name for e in used)
     index.pending = pending
     index.problem_vecs_more = [phrasing_vectors(store, e, knowledge.kinds) for e in used[1:]]

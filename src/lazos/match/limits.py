@@ -28,6 +28,7 @@ models and the knowledge decide as usual).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -48,9 +49,6 @@ class Thing:
     complement: str | None
     exact: frozenset[str]
     prefixes: tuple[str, ...]
-
-    def named_in(self, folded_words: list[str]) -> bool:
-        return any(w in self.exact or w.startswith(self.prefixes) for w in folded_words)
 
 
 def parse_things(text: str) -> list[Thing]:
@@ -119,20 +117,17 @@ def _clauses(folded: str) -> list[tuple[int, str]]:
     return out
 
 
-def _negated(folded: str) -> list[tuple[int, int, set[str]]]:
+def _negated(folded: str) -> list[tuple[int, int, frozenset[str]]]:
     """(start, end, things) of each negation or refusal naming things of ``limits.txt``."""
-    table = things()
     found = []
     for start, clause in _clauses(folded):
         for m in _NOT.finditer(clause):
             if _NOT_A_LIMIT.match(m.group(1)):
                 continue
-            named_here = {t.id for t in table if t.named_in(_words(m.group(1)))}
-            if named_here:
+            if named_here := _things_in(_words(m.group(1))):
                 found.append((start + m.start(), start + m.end(), named_here))
         for m in _REFUSED.finditer(clause):
-            named_here = {t.id for t in table if t.named_in(_words(m.group(1)))}
-            if named_here:
+            if named_here := _things_in(_words(m.group(1))):
                 found.append((start + m.start(), start + m.end(), named_here))
     return found
 
@@ -153,13 +148,11 @@ def excluded(offer: str) -> frozenset[str]:
     found: set[str] = set()
     for _, _, named_here in _negated(folded):
         found |= named_here
-    by_id = {t.id: t for t in things()}
+    complement = {t.id: t.complement for t in things() if t.complement}
     for _, clause in _clauses(folded):
         for m in _ONLY.finditer(clause):
-            scope = _words(m.group(1) or m.group(2))
-            for t in things():
-                if t.complement and t.named_in(scope):
-                    found.add(by_id[t.complement].id)
+            found.update(complement[t] for t in _things_in(_words(m.group(1) or m.group(2)))
+                         if t in complement)
     return frozenset(found)
 
 
@@ -216,19 +209,25 @@ def _lookup() -> tuple[dict[str, frozenset[str]], re.Pattern[str] | None, dict[s
     return {w: frozenset(ids) for w, ids in exact.items()}, pattern, prefixes
 
 
-@lru_cache(maxsize=65536)
-def named(need: str) -> frozenset[str]:
-    """The things of ``limits.txt`` a need's text names."""
+def _things_in(folded_words: list[str]) -> frozenset[str]:
+    """The things of ``limits.txt`` these folded words name (no word starts two things'
+    prefixes, so the longest prefix that matches is the only one)."""
     exact, pattern, prefixes = _lookup()
     found: set[str] = set()
-    for word in _words(fold(need)):
+    for word in folded_words:
         found |= exact.get(word, frozenset())
         if pattern is not None and (m := pattern.match(word)) is not None:
             found.add(prefixes[m.group(0)])
     return frozenset(found)
 
 
-def limit_matrix(texts_per_person: list[list[str]]) -> NDArray[np.bool_]:
+@lru_cache(maxsize=65536)
+def named(need: str) -> frozenset[str]:
+    """The things of ``limits.txt`` a need's text names."""
+    return _things_in(_words(fold(need)))
+
+
+def limit_matrix(texts_per_person: Sequence[Sequence[str]]) -> NDArray[np.bool_]:
     """One row per person: True for each thing any of their offers excludes."""
     import numpy as np
 

@@ -271,8 +271,9 @@ def score(index: MatchIndex, qvecs: list[NDArray[np.float32]], need_terms: list[
         from lazos.match.limits import need_matrix
 
         named = need_matrix(list(need_texts))
-        ruled_out = (named.astype(np.float32) @ index.limits.T.astype(np.float32)) > 0
-        fused -= w.limit * ruled_out
+        if named.any():  # most needs name nothing a limit can exclude
+            ruled_out = (named.astype(np.float32) @ index.limits.T.astype(np.float32)) > 0
+            fused[ruled_out] -= w.limit
     return Scores(fused=fused, kinds=kinds, kind_weights=kind_w, kind_sim=kind_sim,
                   queries=qvecs[0], person_vecs=index.person_vecs[0],
                   person_kinds=index.top_kinds, kind_scores=kind_scores, n_models=n_models,

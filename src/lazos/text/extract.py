@@ -173,6 +173,9 @@ def _says_what_they_do(clause: str) -> bool:
     return ev.kind == "offer" and not ev.cue.startswith("(")
 
 
+# "...de mi cuñado que | busca gestor": a wish opened by a relative pronoun is someone else's
+_RELATIVE_CLAUSE = re.compile(r"\b(que|q|who|that|quien)\s+$")
+
 SecondOpinion = Callable[[Sequence[str]], "list[Opinion | None]"]
 Reader = Callable[[Sequence[str]], "list[Reading | None]"]
 
@@ -353,8 +356,7 @@ def extract(text: str, *, on: date, name: str | None = None,
             # "Le paso contacto de mi cuñado que busca gestor": the wish is the cuñado's,
             # inside the user's promise
             if promise and (wish is None or folded.startswith(promise[0])
-                            and re.search(r"\b(que|q|who|that|quien)\s+$",
-                                          folded[:wish.start()]) is not None):
+                            and _RELATIVE_CLAUSE.search(folded[:wish.start()]) is not None):
                 promised.append(_followup(clause, promise[0], promise[1], on))
             else:
                 rest.append(clause)
