@@ -300,3 +300,62 @@ def test_a_status_with_no_trouble_is_no_need_but_a_deadline_is() -> None:
 def test_dropping_by_next_week_is_a_plan_not_a_need() -> None:
     read = _read("Ines - runs a bakery. Drop by the bakery next week.", "Ines")
     assert [k for k, _ in read] == ["offer", "followup"]
+
+
+# ---- stop 15: lines the user writes to themself, limits said outright, what someone did
+# before or who they know, and what they put forward for others
+
+
+def test_a_line_the_user_marks_as_theirs_is_their_to_do_never_the_persons_need() -> None:
+    note = ("Alba Castro, traductora jurada inglés-español. Yo: mirar si necesito traducción "
+            "jurada para lo de la herencia. Me: ask her about the Kerala trip.")
+    found = extract(note, on=date(2026, 3, 2), name="Alba Castro")
+    assert [f.kind for f in found] == ["offer", "followup", "followup"]
+    assert found[1].text == "mirar si necesito traducción jurada para lo de la herencia"
+    assert found[2].followup_kind == "promise" and found[2].text == "ask her about the Kerala trip"
+
+
+def test_a_limit_said_outright_is_a_limit_even_with_problem_words() -> None:
+    from lazos.match.limits import is_limit
+
+    note = ("Dan – personal trainer, groups in the park. Was clear he's not a physio, doesn't "
+            "touch injuries or rehab. Babysits on weekends – kids only though, she's not "
+            "comfortable doing elderly care.")
+    found = extract(note, on=date(2026, 3, 2), name="Dan")
+    assert "need" not in [f.kind for f in found]
+    limits = [f.text for f in found if f.kind == "offer" and f.why.en.startswith("what they do not")]
+    assert limits[0].startswith("Was clear he's not a physio")
+    # never embedded as something offered: it would pull in every injury
+    assert is_limit(limits[0])
+
+
+def test_what_someone_did_before_or_who_they_know_is_no_need_even_when_the_reader_says_so() -> None:
+    for sentence in ("Antes de profe fue aparejador en Madrid.",
+                     "Was an electrician 40 years but hung up the tools, won't do any jobs now.",
+                     "Tenía un bar en Santutxu que cerró en verano (le subieron el alquiler).",
+                     "Knows 'an amazing lawyer in Madrid'."):
+        found = extract(f"Josu – profe de FP en Txurdinaga. {sentence}", on=date(2026, 3, 2),
+                        name="Josu", reader=_reads_need_at(sentence[:6], 0.75))  # type: ignore[arg-type]
+        assert [f.kind for f in found] == ["offer"], sentence
+    # a wish told with it is still a need
+    found = extract("Josu – profe de FP. Antes era contable y ahora busca trabajo de lo suyo.",
+                    on=date(2026, 3, 2), name="Josu")
+    assert "need" in [f.kind for f in found]
+
+
+def test_what_someone_puts_forward_for_others_is_an_offer_however_needy_it_sounds() -> None:
+    note = ("Tom – structural engineer at the wind firm. He can put forward engineering students "
+            "for the summer internship programme, they're short of applicants. Offers small "
+            "businesses help with data stuff for cheap.")
+    found = extract(note, on=date(2026, 3, 2), name="Tom")
+    assert [f.kind for f in found] == ["offer", "offer", "offer"]
+
+
+def test_good_news_and_no_problem_are_not_trouble_words() -> None:
+    from lazos.text.classify import problem
+    from lazos.text.fold import fold
+
+    assert problem(fold("Tiene más alumnos que nunca")) is None
+    assert problem(fold("da hipotecas a extranjeros sin problema")) is None
+    assert problem(fold("no problem at all with the landlord")) is None
+    assert problem(fold("Nunca le contestan del ayuntamiento")) is not None

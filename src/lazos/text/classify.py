@@ -206,12 +206,49 @@ _LIMIT = re.compile(r"^\W*(solo|solamente|unicamente|only|just|nada de)\b(?=.*\b
 _RELATIVE = (r"(husband|wife|partner|boyfriend|girlfriend|son|daughter|kids?|eldest|youngest|"
              r"brother|sister|mum|mom|dad|mother|father|in-laws?|colleague|co-?founder|socio|"
              r"socia|mujer|marido|esposo|esposa|pareja|novio|novia|hij[oa]s?|herman[oa]s?|madre|"
-             r"padre|suegr[oa]s?|cunad[oa]s?)")
+             r"padre|suegr[oa]s?|cunad[oa]s?|cousin|uncle|aunt|nephew|niece|grand\w+|prim[oa]s?|"
+             r"ti[oa]s?|sobrin[oa]s?|abuel[oa]s?|niet[oa]s?)")
 _SOMEONE_ELSE = re.compile(r"^\W*((y|and|also|plus|tb|tambien|ademas)\s+)?((his|her|their|su|"
                            r"sus|the)\s+)?" + _RELATIVE + r"\b(?!\s+(of|de)\b)")
 _SOMEONE_ELSES = re.compile(r"(?<!\bnor )(?<!\bni )\b(his|her|their|su|sus)\s+" + _RELATIVE
                             + r"(\s+[a-z]+)?\s+$")
 SOMEONE_ELSE = "(someone else)"
+
+
+# "He can put forward students for the internship programme", "Offers small businesses help
+# with data stuff", "se ofrece a...": what they put at others' disposal, however much "help
+# with" or "students" sounds like a need
+_PUTS_FORWARD = re.compile(r"^\W*(?:(?:he|she|they|el|ella)\s+)?(?:offers|ofrece|se ofrece|"
+                           r"(?:can|could|puede|podria)\s+(?:put forward|offer|lend|host|provide|"
+                           r"ofrecer|prestar|ceder|acoger)|(?:is|are|'s|esta|estan)\s+(?:happy|"
+                           r"willing|glad|dispuest[oa]s?|encantad[oa]s?)\s+(?:to|a|de)\s)\b")
+# "Antes de profe fue aparejador en Madrid", "Was an electrician 40 years but hung up the
+# tools", "Tenía un bar que cerró en verano": what someone did or had, not what they offer
+# now, and no need unless a wish is told
+_FORMER = re.compile(r"^\W*(?:(?:he|she|el|ella)\s+)?(?:was\s+an?\s|used to (?:be|work|run|have|"
+                     r"own)\b|antes(?:\s+de\s+\w+)?\s+(?:fue|era|trabajaba|curraba|tenia|llevaba)\b"
+                     r"|fue\s+\w+\s+(?:en|durante|\d+)\b)")
+_CLOSED = re.compile(r"^\W*(?:tenia|tuvo|had|ran|owned|llevaba)\s+(?:un|una|a|an)\b[^.]*\b(?:cerr\w+|"
+                     r"closed|shut|vendi\w+|sold|traspas\w+)\b")
+# "Knows 'an amazing lawyer in Madrid'", "conoce a un notario": someone they know, not a
+# need ("knows a lot about wine" and "knows everyone in the port" are what they offer)
+_KNOWS = re.compile(r"^\W*(?:(?:he|she|el|ella)\s+)?(?:knows|conoce a)\s+(?:'|\")?(?:an?|un|una|"
+                    r"someone|somebody|alguien|this|este|esta)\b(?!\s+(?:lot|bit|little|poco)\b)")
+
+
+def _told_before(folded: str, first: bool) -> Evidence | None:
+    """Noise for what someone did before or who they know (:data:`_FORMER`, :data:`_KNOWS`),
+    unless a wish is told too ("Antes era contable, ahora busca trabajo")."""
+    if first or explicit_need(folded) is not None:
+        return None
+    m = _FORMER.search(folded)
+    if m is not None and ("was" not in m.group(0).split()
+                          or set(folded[m.end():].split()[:2]) & _profession_words()):
+        return Evidence("noise", m.group(0).strip(), explicit=True)
+    m = _CLOSED.search(folded) or _KNOWS.search(folded)
+    if m is not None:
+        return Evidence("noise", m.group(0).strip(), explicit=True)
+    return None
 
 
 def classify(text: str, *, first: bool = False) -> Evidence:
@@ -220,8 +257,13 @@ def classify(text: str, *, first: bool = False) -> Evidence:
     giving = _GIVING.search(folded) or _FOR_OTHERS.search(folded) or _TO_LET.search(folded)
     if giving is not None:
         return Evidence("offer", giving.group(0), explicit=True)
+    if not first and (forward := _PUTS_FORWARD.search(folded)) is not None:
+        return Evidence("offer", forward.group(0).strip(), explicit=True)
     if not first and _LIMIT.search(folded):
         return Evidence("noise", folded[:40], explicit=True)
+    told = _told_before(folded, first)
+    if told is not None:
+        return told
     explicit = explicit_need(folded)
     if explicit is not None and _THIRD_PARTY.search(folded[:explicit.start()]):
         explicit = None  # "mentors people who want to switch into tech"
@@ -274,6 +316,14 @@ _LIMIT_MORE = re.compile(r"^\W*(?:(?:ojo|ojito|nb|ps)\W+)?(?:(?:she|he|ella|el)\
                          r"(?:doesn'?t|does not|won'?t|no hace|no toca|nada de)\s+"
                          r"(?!(?:tiene|have|has|know|sabe|idea|time|tiempo)\b)"
                          r"|^\W*(?:(?:ojo|ojito|nb|ps)\W+)?no\s+[a-z]+\s+(?:ni|or|nor)\s+[a-z]+")
+_LIMIT_SAID = re.compile(r"^\W*(?:was|is|made it|lo\s+dej\w+|dej\w+)\s+(?:very\s+|muy\s+)?(?:clear|"
+                         r"claro|claras?)\b"
+                         # "Was clear he's not a physio, doesn't touch injuries", "lo dejó
+                         # claro: nada de urgencias"
+                         r"|^\W*(?:(?:she|he)(?:'s|\s+is)\s+)?not\s+an?\s+[a-z]+\s*(?:,|;|$|\s+(?:and|but|so)\b)"
+                         # "kids only though", "adults only - no teens": who they serve, only
+                         r"|^\W*[a-z]+(?:\s+[a-z]+)?\s+only\b(?!\s+(?:want|need|have|has|had|got)\b)"
+                         r"|\bnot comfortable (?:doing|with)\b|\bno (?:se siente|esta) comod[oa]\b")
 
 
 def states_limit(text: str) -> bool:
@@ -282,7 +332,14 @@ def states_limit(text: str) -> bool:
     the matcher reads as a limit (:mod:`lazos.match.limits`), never as something offered.
     """
     folded = fold(text)
-    return _LIMIT.search(folded) is not None or _LIMIT_MORE.search(folded) is not None
+    return _LIMIT.search(folded) is not None or _LIMIT_MORE.search(folded) is not None \
+        or _LIMIT_SAID.search(folded) is not None
+
+
+def says_limit(text: str) -> bool:
+    """Is this sentence said as a limit, whatever problem words it holds ("Was clear he's
+    not a physio, doesn't touch injuries", "kids only though")?"""
+    return _LIMIT_SAID.search(fold(text)) is not None
 
 
 def colour(text: str) -> bool:

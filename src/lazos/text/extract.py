@@ -99,6 +99,10 @@ def _why_offer(ev: cls.Evidence) -> Msg:
     return msg("what they do or have: “{cue}”", "lo que hace o tiene: «{cue}»", cue=ev.cue)
 
 
+# A line the user wrote to themself, marked as theirs: "Yo: ...", "Me: ...", "Note: ..."
+_USER_OWN = re.compile(r"^\W*(yo|me|nota|note|note to self|para mi|for me|self)\s*:\s*")
+
+
 def _strip_also(text: str) -> str:
     words = text.split()
     if len(words) > 2 and fold(words[0]) in ("also", "plus", "tambien", "ademas", "y", "and",
@@ -349,6 +353,13 @@ def extract(text: str, *, on: date, name: str | None = None,
             continue  # numbers, emoji: nothing to read
         promised: list[Finding] = []
         rest: list[str] = []
+        own = _USER_OWN.match(fold(sentence.text))
+        if own is not None:
+            # "Yo: mirar si necesito traducción jurada", "Me: ask her about the trip": the
+            # user writing to themself; their wish is not the person's need
+            todo = sentence.text[own.end():].strip() or sentence.text
+            plans.append((sentence, [_followup(todo, own.group(1), "remind", on)], [], ""))
+            continue
         for clause in clauses(sentence.text):
             folded = fold(clause)
             promise = cls.promise(folded, find_date(clause, on) is not None)
@@ -396,8 +407,8 @@ def extract(text: str, *, on: date, name: str | None = None,
             # "His 8yo started at the local school, everything is taught in Catalan - she
             # comes home crying": the remark before the dash says what the problem is about
             body = f"{prior[1]} – {body}"
-        if offers and cls.states_limit(body) and (
-                ev.kind != "need" or not ev.explicit and cls.problem(fold(body)) is None):
+        if offers and (cls.says_limit(body) or cls.states_limit(body) and (
+                ev.kind != "need" or not ev.explicit and cls.problem(fold(body)) is None)):
             # "Solo familia, nada de penal", "ojo NO hace rentas de particulares ni
             # herencias": a limit of what they do, kept as an offer the matcher reads as a
             # limit (lazos.match.limits)

@@ -127,10 +127,13 @@ NEED_PROBLEM: tuple[tuple[str, str], ...] = (
     (r"\bde 20[01]\d\b", ""), (r"\bfrom 20[01]\d\b", ""),
     (r"\b(can'?t|cannot|unable to) (hire|find|get|afford|keep|manage)\b", ""),
     (r"\bno (puede|consigue|encuentra) (contratar|encontrar)\b", ""), (r"\bno consigue\b", ""),
-    (r"\bnunca\b", ""), (r"\bnever (posts|answers|updates)\b", ""),
+    # "tiene más alumnos que nunca" is good news
+    (r"(?<!\bque )\bnunca\b", ""), (r"\bnever (posts|answers|updates)\b", ""),
     (r"\b(oxidad[oa]|rusty)\b", ""), (r"\bsurvival level\b", ""), (r"\bnivel (basico|bajo)\b", ""),
     (r"\bno habla\b", ""), (r"\b(doesn'?t|does not|can'?t) speak\b", ""),
-    (r"\b(problem|problems|issue|issues|trouble)\b", ""), (r"\bproblema\w*\b", ""),
+    # "da hipotecas a extranjeros sin problema", "no problem at all": no trouble told
+    (r"(?<!\bno )(?<!\bany )\b(problem|problems|issue|issues|trouble)\b", ""),
+    (r"(?<!\bsin )(?<!\bningun )(?<!\bni un )\bproblema\w*\b", ""),
     (r"\blio\b", ""),
     (r"\b(solo|todo) boca a boca\b", ""), (r"\bword of mouth\b", ""),
     (r"\bsin (clientes|trabajo|web|logo|seguro|papeles)\b", ""),
