@@ -26,6 +26,10 @@ accepted, matching among the people in the room) and reports extraction figures 
   run only after that stop's decisions, with stop 13's code beside it (docs/capture.md).
 - ``team night 10``: ``bench/data/team_night10`` (Barcelona), written blind at stop 14 by a
   helper as a development night: read item by item.
+- ``team night 11``: ``bench/data/team_night11`` (Sevilla), written blind at stop 15 by a
+  helper, measurement only (aggregates, never items).
+- ``team night 12``: ``bench/data/team_night12`` (Bilbao), written blind at stop 15 by a
+  helper as a development night with deliberately messy notes: read item by item.
 """
 
 from __future__ import annotations
@@ -46,6 +50,8 @@ NIGHTS = {
     "team night 8 (measurement only)": ROOT / "bench" / "data" / "team_night8" / "scenario.jsonl",
     "team night 9 (measurement only)": ROOT / "bench" / "data" / "team_night9" / "scenario.jsonl",
     "team night 10": ROOT / "bench" / "data" / "team_night10" / "scenario.jsonl",
+    "team night 11 (measurement only)": ROOT / "bench" / "data" / "team_night11" / "scenario.jsonl",
+    "team night 12": ROOT / "bench" / "data" / "team_night12" / "scenario.jsonl",
 }
 
 

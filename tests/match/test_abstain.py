@@ -180,3 +180,28 @@ def test_the_runner_up_is_named_only_near_the_best(store, monkeypatch):
     assert [m.person_id for m in wide.matches] == [m.person_id for m in narrow.matches]
     assert not narrow.matches[1].convincing
     assert sum(m.convincing for m in narrow.matches) == 1
+
+
+def test_with_strength_a_candidate_fits_by_what_they_most_are_not_their_second_trade():
+    """A dog groomer whose second-closest kind is "hairdresser" fits "my hairdresser closed"
+    less than a hairdresser does, once how much each IS the kind counts (the shortlist order:
+    lazos.match.service.ORDER_FIT_STRENGTH)."""
+    kinds = ["hairdresser", "groomer"]
+    need_closeness = np.array([[0.7, 0.5]], dtype=np.float32)      # the need: a hairdresser
+    affinity = np.array([[0.30, 0.05],                              # person 0: a hairdresser
+                         [0.20, 0.40]], dtype=np.float32)           # person 1: a groomer
+    scores = Scores(fused=np.zeros((1, 2), dtype=np.float32),
+                    kinds=np.zeros((1, 1), dtype=np.int64),
+                    kind_weights=np.ones((1, 1), dtype=np.float32),
+                    kind_sim=np.zeros(1, dtype=np.float32),
+                    queries=np.zeros((1, 2), dtype=np.float32),
+                    person_vecs=np.zeros((2, 2), dtype=np.float32),
+                    person_kinds=np.argsort(-affinity, axis=1)[:, :len(kinds)],
+                    kind_scores=need_closeness, person_affinity=affinity)
+    rows = np.array([[0, 1]], dtype=np.int64)
+    plain = scores.kind_fits(rows)
+    assert plain[0, 0] == plain[0, 1] == pytest.approx(0.0)  # both "have" the kind in their top two
+    strong = scores.kind_fits(rows, strength=1.0)
+    assert strong[0, 0] == pytest.approx(0.0)
+    assert strong[0, 1] == pytest.approx(max(0.0 + (0.20 - 0.40), (0.5 - 0.7) + 0.0))
+    assert strong[0, 1] < strong[0, 0]

@@ -359,3 +359,34 @@ def test_good_news_and_no_problem_are_not_trouble_words() -> None:
     assert problem(fold("da hipotecas a extranjeros sin problema")) is None
     assert problem(fold("no problem at all with the landlord")) is None
     assert problem(fold("Nunca le contestan del ayuntamiento")) is not None
+
+
+def test_a_place_lent_or_a_spare_room_let_is_an_offer_even_in_news_about_family() -> None:
+    found = extract("Iñaki – asador en Deusto. Además es socio de un txoko y lo presta/alquila "
+                    "para cenas de hasta 40 personas.", on=date(2026, 3, 2), name="Iñaki")
+    assert [f.kind for f in found] == ["offer", "offer"] and "txoko" in found[1].text
+    found = extract("Maite – profe de euskera. Su hija se fue a Madrid y le sobra una habitación, "
+                    "la alquilaría a una estudiante.", on=date(2026, 3, 2), name="Maite")
+    assert [f.kind for f in found] == ["offer", "offer"] and "habitación" in found[1].text
+
+
+def test_came_from_is_no_glass_of_wine_and_a_short_role_opening_stays_an_offer() -> None:
+    found = extract("Carlos Pérez, headhunter, se vino de Madrid en septiembre.",
+                    on=date(2026, 3, 2), name="Carlos Pérez",
+                    reader=_reads_need_at("zzz"))  # type: ignore[arg-type]
+    assert [(f.kind, f.text) for f in found] == [("offer", "headhunter")]
+    found = extract("Pepe – fontanero. Quedamos para un vino el jueves.", on=date(2026, 3, 2),
+                    name="Pepe")
+    assert [f.kind for f in found] == ["offer", "followup"]
+
+
+def test_the_reader_cannot_turn_a_short_role_opening_into_a_remark() -> None:
+    from lazos.text import classify as cls
+    from lazos.text.extract import _overrule
+
+    opening = cls.classify("headhunter, se vino de Madrid en septiembre", first=True)
+    remark = Reading(0.05, 0.15, 0.8)
+    assert _overrule("headhunter, se vino de Madrid en septiembre", opening, remark).kind == "offer"
+    # a first sentence that is only where they are from is still the reader's to judge
+    opening = cls.classify("from Leeds, lives in Deusto", first=True)
+    assert _overrule("from Leeds, lives in Deusto", opening, remark).kind == "noise"

@@ -56,6 +56,7 @@ class Scores:
     need_langs: NDArray[np.float32] | None = None    # needs × language concepts they name
     person_langs: NDArray[np.float32] | None = None  # people × language concepts they name
     ruled_out: NDArray[np.bool_] | None = None       # needs × people their limits exclude
+    person_affinity: NDArray[np.float32] | None = None  # people × kinds (centred per person)
 
     def clashes(self, rows: NDArray[np.int64]) -> NDArray[np.bool_]:
         """:meth:`clash` of every need (row of ``rows``) with each candidate."""
@@ -78,10 +79,23 @@ class Scores:
         own = self.kind_scores[i, self.person_kinds[row, :2]].max()
         return float(own - self.kind_scores[i].max())
 
-    def kind_fits(self, rows: NDArray[np.int64]) -> NDArray[np.float32]:
-        """:meth:`kind_fit` of every need (row of ``rows``) with each of its candidates."""
+    def kind_fits(self, rows: NDArray[np.int64], strength: float = 0.0) -> NDArray[np.float32]:
+        """:meth:`kind_fit` of every need (row of ``rows``) with each of its candidates.
+
+        With ``strength`` > 0, how much each candidate IS the kind counts too: the fit is
+        the best, over every kind, of the need's closeness to it (minus its closest kind's)
+        plus ``strength`` × the person's affinity to it (minus their strongest kind's). A
+        groomer whose second-closest kind is hairdresser then fits "my hairdresser closed"
+        less than a hairdresser does (docs/matching.md, round 11).
+        """
         import numpy as np
 
+        if strength and self.person_affinity is not None:
+            c = self.kind_scores
+            a = self.person_affinity[rows]                                 # needs × k × kinds
+            gap = (c - c.max(axis=1, keepdims=True))[:, None, :] \
+                + strength * (a - a.max(axis=2, keepdims=True))
+            return np.asarray(gap.max(axis=2), dtype=np.float32)
         strongest = self.person_kinds[rows][..., :2]                  # needs × k × 2
         own = np.take_along_axis(self.kind_scores[:, None, :],
                                  strongest.reshape(len(rows), -1)[:, None, :], axis=2)
@@ -277,4 +291,5 @@ def score(index: MatchIndex, qvecs: list[NDArray[np.float32]], need_terms: list[
     return Scores(fused=fused, kinds=kinds, kind_weights=kind_w, kind_sim=kind_sim,
                   queries=qvecs[0], person_vecs=index.person_vecs[0],
                   person_kinds=index.top_kinds, kind_scores=kind_scores, n_models=n_models,
-                  need_langs=need_langs, person_langs=index.langs, ruled_out=ruled_out)
+                  need_langs=need_langs, person_langs=index.langs, ruled_out=ruled_out,
+                  person_affinity=index.affinity)

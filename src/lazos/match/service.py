@@ -208,6 +208,7 @@ def _nobody(index: MatchIndex, q: _Query, qvec: NDArray[np.float32]) -> MatchRes
 # 0.909 -> 0.938), team_heldout2 0.819 -> 0.847 (R@5 0.938 -> 0.955).
 KIND_RERANK = 10.0
 RERANK_POOL = 10  # candidates put in that order, however few are shown
+ORDER_FIT_STRENGTH = float(__import__("os").environ.get("LAZOS_ORDER_STRENGTH", "1.0"))
 # The runner-up is named beside the best only when within this much of them in that order.
 # Stop 13, on the development nights' extracted needs in rooms of 30 (right pairs /
 # suggested): naming every convincing runner-up 133/233, within 1.0 127/188, the best
@@ -236,7 +237,7 @@ def _results(index: MatchIndex, scores: Scores, batch: Sequence[_Query],
         top = np.broadcast_to(np.arange(n_people), (len(batch), n_people))
     shortlist = np.take_along_axis(fused, top, axis=1)
     by_fused = np.take_along_axis(top, np.argsort(-shortlist, axis=1, kind="stable"), axis=1)
-    fits = scores.kind_fits(top)
+    fits = scores.kind_fits(top, ORDER_FIT_STRENGTH)
     # a teacher of English fits "Spanish lessons" as a kind, a family lawyer "my son was
     # arrested"; the language and the lawyer's "nada de penal" say otherwise
     fits = np.where(scores.clashes(top), fits.min(axis=1, keepdims=True), fits)

@@ -186,11 +186,15 @@ _FOR_OTHERS = re.compile(r"^\W*(\w+\s+){0,3}?(busca|buscan|encuentra|consigue|fi
 # "Tiene una sala que no usa por las tardes y le vendría bien sacarle algo", "has an empty
 # garage he'd like to make some money from": an idle resource the person would let is an
 # offer, whatever want it is worded with
-_TO_LET = re.compile(r"(?<!\bno )\b(tiene|tienen|has|have|owns?)\b[^.]{0,60}?\b(q(ue)? no usa\w*|"
+_TO_LET = re.compile(r"(?<!\bno )\b(tiene|tienen|has|have|owns?|le sobra|les sobra)\b[^.]{0,60}?\b("
+                     r"q(ue)? no usa\w*|"
                      r"sin usar|vaci[oa]s?|libres?|unused|empty|spare|idle)\b[^.]{0,60}?\b("
                      r"sacarle|sacar(le)? (algo|partido|rendimiento|dinero)|rentabilizarl[oa]s?|"
                      r"alquilarl[oa]s?|make (some )?money (from|out of|with) (it|them)|"
-                     r"(rent|let) (it|them) out)\b")
+                     r"(rent|let) (it|them) out)\b"
+                     # "le sobra una habitación, la alquilaría", "has a spare room she'd rent out"
+                     r"|\b(le sobra|les sobra|has a spare|have a spare)\b[^.]{0,60}?\b(alquil\w+|"
+                     r"rent\w*|let)\b")
 # "Solo laboral, herencias no", "only climate/food, no fintech", "nada de penal": the limits
 # of the offer just told, not a need and not a second offer
 _LIMIT = re.compile(r"^\W*(solo|solamente|unicamente|only|just|nada de)\b(?=.*\b(no|not|nada|"

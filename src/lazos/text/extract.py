@@ -218,6 +218,14 @@ OVERRIDE_SOMEONE_ELSE = 0.7
 _KIND_OF = {"need": "need", "offer": "offer", "remark": "noise"}
 
 
+def _names_a_role(opening: str) -> bool:
+    """Does the opening sentence start with a short role ("headhunter", "fisio deportiva"),
+    not where they are from or a nationality?"""
+    head = clauses(opening)[0] if clauses(opening) else opening
+    return 1 <= len(head.split()) <= 3 and not cls.biography(head) \
+        and not cls.nationality(head) and any(ch.isalpha() for ch in head)
+
+
 def _overrule(body: str, ev: cls.Evidence, reading: Reading | None) -> cls.Evidence:
     """The lexicons' reading, unless the trained reader is sure enough of another kind.
 
@@ -238,6 +246,8 @@ def _overrule(body: str, ev: cls.Evidence, reading: Reading | None) -> cls.Evide
            else OVERRIDE_EXPLICIT if ev.explicit else OVERRIDE)
     if kind == ev.kind or reading.probability < bar:
         return ev
+    if kind == "noise" and ev.cue == "(who they are)" and _names_a_role(body):
+        return ev  # "headhunter, se vino de Madrid en septiembre": who they are, however told
     cue = f"{round(reading.probability * 100)}%"
     if kind == "need":
         return cls.Evidence("need", cue, cls.topic_of(body), trained=True)

@@ -265,6 +265,9 @@ OFFER: tuple[str, ...] = (
     r"\btiene (un|una|su) (\w+ )?(empresa|tienda|negocio|despacho|clinica|academia|agencia|"
          r"restaurante|bar|estudio|masia|furgo\w*|boutique|taller|panaderia|consulta|almazara)\b",
     r"\btiene (furgo\w*|coche|camion|local|barco)\b", r"\bse ofrece\b", r"\bofrece\b",
+    # "lo presta/alquila para cenas", "la alquilaría": a place or thing they let others use
+    r"\b(lo|la|los|las) (presta|prestan|alquila|alquilan|alquilaria|cede|ceden)\b",
+    r"\b(presta|alquila)/(alquila|presta)\b",
     r"\bpuede ayudar\b",
     r"\bencantad[oa] de ayudar\b", r"\bconoce a (todo|mucha)\b", r"\bexpert[oa]\b",
     r"\bespecialista\b",
@@ -293,7 +296,9 @@ PROMISE: tuple[tuple[str, str], ...] = (
     (r"\ble prometi\b", "promise"),
     (r"\bprometi\b", "promise"),
     (r"^(le|les|te) (mando|paso|envio|escribo|llamo|presento|digo)\b", "promise"),
-    (r"^(hablamos|nos vemos|nos llamamos)\b", "meet"), (r"\b(cervezas?|canas?|vermut|vino)\b", "meet"),
+    # "se vino de Madrid en septiembre" came from Madrid: no glass of wine
+    (r"^(hablamos|nos vemos|nos llamamos)\b", "meet"),
+    (r"\b(cervezas?|canas?|vermut|(?<!\bse )vino(?!\s+(de|a|desde|hace|aqui|para|con|en|al)\b))\b", "meet"),
     (r"\ble dije que\b", "promise"), (r"\bquede en\b", "promise"),
     (r"^(me apunto|apuntarme|anotarme|note to self)\b", "remind"),
     (r"\bpasarle\b", "send"), (r"\bmandarle\b", "send"), (r"\benviarle\b", "send"),
