@@ -390,3 +390,26 @@ def test_the_reader_cannot_turn_a_short_role_opening_into_a_remark() -> None:
     # a first sentence that is only where they are from is still the reader's to judge
     opening = cls.classify("from Leeds, lives in Deusto", first=True)
     assert _overrule("from Leeds, lives in Deusto", opening, remark).kind == "noise"
+
+
+def test_a_relatives_trade_and_what_they_say_they_do_not_need_are_no_needs() -> None:
+    note = ("Gorka – gestor de hipotecas en Kutxabank. Su primo es psicólogo infantil en "
+            "Donosti pero no quiere meter a la familia. La página de fb se la lleva su hija y "
+            "dice que le sobra, con el boca a boca va servido.")
+    found = extract(note, on=date(2026, 3, 2), name="Gorka",
+                    reader=_reads_need_at("Su primo", 0.95))  # type: ignore[arg-type]
+    assert [f.kind for f in found] == ["offer"]
+    # a relative who is not named by a trade is still the reader's to judge
+    found = extract("Ana – fisio. Her partner is Australian and his visa runs out in spring, "
+                    "they need to sort out his residency.", on=date(2026, 3, 2), name="Ana")
+    assert "need" in [f.kind for f in found]
+
+
+def test_a_reported_offer_and_a_room_let_after_family_news_keep_only_the_offer() -> None:
+    found = extract("Tom – structural engineer. Said he can put forward engineering students "
+                    "for the internship programme at his firm.", on=date(2026, 3, 2), name="Tom",
+                    reader=_reads_need_at("Said", 0.9))  # type: ignore[arg-type]
+    assert [f.kind for f in found] == ["offer", "offer"]
+    found = extract("Maite – profe de euskera. Su hija se fue a Madrid y le sobra una "
+                    "habitación, la alquilaría a una estudiante.", on=date(2026, 3, 2), name="Maite")
+    assert found[1].text == "le sobra una habitación, la alquilaría a una estudiante"

@@ -25,6 +25,8 @@ class Evidence:
     #                         something given "a quien lo necesite / to whoever needs it"
     model: bool = False     # decided by the sentence model's second opinion (cue = example)
     trained: bool = False   # overruled by the trained note reader (cue = how sure, "87%")
+    firm: bool = False      # said in a form the trained reader may not overrule (a relative's
+    #                         trade, "doesn't need it", "he can put forward...", "antes fue")
 
 
 @cache
@@ -240,18 +242,48 @@ _KNOWS = re.compile(r"^\W*(?:(?:he|she|el|ella)\s+)?(?:knows|conoce a)\s+(?:'|\"
                     r"someone|somebody|alguien|this|este|esta)\b(?!\s+(?:lot|bit|little|poco)\b)")
 
 
+# "Su primo es psicólogo infantil en Donosti", "Her brother is a lawyer in Madrid": someone
+# close to them who could help, not in the room; news, not their need
+_RELATIVE_IS = re.compile(r"^\W*(?:(?:y|and|also|tb|tambien|ademas)\s+)?(?:his|her|their|su|sus)\s+"
+                          + r"(?:husband|wife|partner|boyfriend|girlfriend|son|daughter|brother|"
+                          r"sister|mum|mom|dad|mother|father|cousin|uncle|aunt|nephew|niece|mujer|"
+                          r"marido|pareja|novi[oa]|hij[oa]|herman[oa]|madre|padre|cunad[oa]|prim[oa]|"
+                          r"ti[oa]|sobrin[oa])\s+(?:\w+\s+)?(?:es|is|works as|trabaja de|trabaja como)\s")
+# "dice que le sobra", "doesn't need it", "no le hace falta": said NOT to be needed
+_NOT_NEEDED = re.compile(r"\b(?:no (?:le |les )?hace falta|no (?:lo |la )?necesita|doesn'?t need|"
+                         r"does not need|don'?t need|le sobra|les sobra|no le interesa|"
+                         r"not interested)\b")
+
+
+def _unreported(folded: str) -> str:
+    """``folded`` without a leading "says (that)" / "dice que"."""
+    m = re.match(lexicon.REPORTED, folded)
+    return folded[m.end():] if m else folded
+
+
 def _told_before(folded: str, first: bool) -> Evidence | None:
     """Noise for what someone did before or who they know (:data:`_FORMER`, :data:`_KNOWS`),
-    unless a wish is told too ("Antes era contable, ahora busca trabajo")."""
-    if first or explicit_need(folded) is not None:
+    unless a wish is told too ("Antes era contable, ahora busca trabajo"); for a relative's
+    trade (:data:`_RELATIVE_IS`) and for what they say they do not need (:data:`_NOT_NEEDED`)
+    whatever else is said."""
+    if first:
+        return None
+    folded = _unreported(folded)
+    m = _RELATIVE_IS.search(folded)
+    if m is not None and not set(folded[m.end():].split()[:3]) & _profession_words():
+        m = None  # "Her partner is Australian", "his wife is sure...": not a trade
+    m = m or _NOT_NEEDED.search(folded)
+    if m is not None and _TO_LET.search(folded) is None:
+        return Evidence("noise", m.group(0).strip(), explicit=True, firm=True)
+    if explicit_need(folded) is not None:
         return None
     m = _FORMER.search(folded)
     if m is not None and ("was" not in m.group(0).split()
                           or set(folded[m.end():].split()[:2]) & _profession_words()):
-        return Evidence("noise", m.group(0).strip(), explicit=True)
+        return Evidence("noise", m.group(0).strip(), explicit=True, firm=True)
     m = _CLOSED.search(folded) or _KNOWS.search(folded)
     if m is not None:
-        return Evidence("noise", m.group(0).strip(), explicit=True)
+        return Evidence("noise", m.group(0).strip(), explicit=True, firm=True)
     return None
 
 
@@ -261,8 +293,8 @@ def classify(text: str, *, first: bool = False) -> Evidence:
     giving = _GIVING.search(folded) or _FOR_OTHERS.search(folded) or _TO_LET.search(folded)
     if giving is not None:
         return Evidence("offer", giving.group(0), explicit=True)
-    if not first and (forward := _PUTS_FORWARD.search(folded)) is not None:
-        return Evidence("offer", forward.group(0).strip(), explicit=True)
+    if not first and (forward := _PUTS_FORWARD.search(_unreported(folded))) is not None:
+        return Evidence("offer", forward.group(0).strip(), explicit=True, firm=True)
     if not first and _LIMIT.search(folded):
         return Evidence("noise", folded[:40], explicit=True)
     told = _told_before(folded, first)
@@ -328,6 +360,19 @@ _LIMIT_SAID = re.compile(r"^\W*(?:was|is|made it|lo\s+dej\w+|dej\w+)\s+(?:very\s
                          # "kids only though", "adults only - no teens": who they serve, only
                          r"|^\W*[a-z]+(?:\s+[a-z]+)?\s+only\b(?!\s+(?:want|need|have|has|had|got)\b)"
                          r"|\bnot comfortable (?:doing|with)\b|\bno (?:se siente|esta) comod[oa]\b")
+
+
+def let_after_news(text: str) -> str | None:
+    """The part of a sentence from what they would let, when it opens with news about
+    someone close ("Su hija se fue a Madrid y le sobra una habitación, la alquilaría" →
+    "le sobra una habitación, la alquilaría"); None otherwise."""
+    folded = fold(text)
+    if len(folded) != len(text) or not _SOMEONE_ELSE.search(folded):
+        return None
+    m = _TO_LET.search(folded)
+    if m is None or m.start() == 0:
+        return None
+    return text[m.start():]
 
 
 def states_limit(text: str) -> bool:

@@ -161,6 +161,9 @@ def _offer_text(text: str) -> str:
     in Getxo", "30 años en desinsectación: termitas"), and so does a limit ("adults only,
     no kids or teens"), which the matcher reads as one (lazos.match.limits).
     """
+    let = cls.let_after_news(text)
+    if let is not None:
+        text = let  # "Su hija se fue a Madrid y le sobra una habitación": the room, not the news
     parts = clauses(text)
     kept = [c for c in parts
             if not cls.biography(c) or cls.names_profession(c) or cls.about_a_problem(c)
@@ -234,7 +237,7 @@ def _overrule(body: str, ev: cls.Evidence, reading: Reading | None) -> cls.Evide
     is what someone does; "sells on Etsy but nobody buys" is a problem; "Muy tímido" or
     "Pasarme x el bar el jueves", which no word decides, are remarks, not offers.
     """
-    if reading is None or ev.kind not in ("need", "offer", "noise"):
+    if reading is None or ev.kind not in ("need", "offer", "noise") or ev.firm:
         return ev
     kind = _KIND_OF[reading.kind]
     # a need told only by what it is about ("Here on the nomad visa", "Nursery for the baby

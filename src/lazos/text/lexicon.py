@@ -260,7 +260,9 @@ OFFER: tuple[str, ...] = (
     r"catering|clases|talleres|tartas|pan|muebles|obras|instalaciones)\b",
     r"(^|, )hace\b(?!\s+(\d|un|una|unos|unas|dos|tres|cuatro|cinco|poco|mucho|"
     r"tiempo|nada|rato|dias|semanas|meses|anos)\b)",  # "hace 2 semanas": "ago", not "does"
-    r"\blleva (las|los|la|el)\b", r"\bda (clases|talleres|cursos|formacion)\b",
+    r"\blleva (las|los|la|el)\b",
+    r"\bda (clases|talleres|cursos|formacion|hipotecas|prestamos|creditos|trabajo|empleo|"
+    r"charlas|consejos|asesoria)\b",
     r"\btrabaja (en|de|como|para)\b",
     r"\btiene (un|una|su) (\w+ )?(empresa|tienda|negocio|despacho|clinica|academia|agencia|"
          r"restaurante|bar|estudio|masia|furgo\w*|boutique|taller|panaderia|consulta|almazara)\b",
