@@ -33,7 +33,7 @@ def test_limits_are_read_from_offers(offer: str, things: set[str]) -> None:
 
 def test_a_need_names_what_a_limit_can_exclude() -> None:
     assert named("His son (19) got arrested after a fight") >= {"criminal", "children"}
-    assert named("Su perro cojea desde el domingo") == {"animals"}
+    assert named("Su perro cojea desde el domingo") == {"animals", "dogs_cats"}
     assert named("Panic attacks for months") == set()
     assert named("he is sure an inspector will fine them") == set()  # "will" is no testament
 
@@ -103,3 +103,11 @@ def test_the_index_and_the_backfill_embed_the_same_texts(store) -> None:
     texts, _ = backfill._texts(store)
     assert texts == ["veterinaria de perros y gatos"]
     assert cache.missing(store, get_embedders()[0], texts, "passage") == []
+
+
+def test_only_dogs_and_cats_leaves_out_horses_farm_animals_and_exotic_pets() -> None:
+    vet = "Veterinario en Fuengirola. Solo perros y gatos, no veo exóticos (conejos, aves, reptiles)"
+    assert excluded(vet) == {"horses_farm", "exotic_pets"}
+    assert named("My horse has been lame since Sunday") & excluded(vet)
+    assert named("A mi conejo le han crecido los dientes") & excluded(vet)
+    assert not named("Mi perro cojea desde el domingo") & excluded(vet)

@@ -151,8 +151,10 @@ def excluded(offer: str) -> frozenset[str]:
     complement = {t.id: t.complement for t in things() if t.complement}
     for _, clause in _clauses(folded):
         for m in _ONLY.finditer(clause):
-            found.update(complement[t] for t in _things_in(_words(m.group(1) or m.group(2)))
-                         if t in complement)
+            for t in _things_in(_words(m.group(1) or m.group(2))):
+                if t in complement:
+                    # "solo perros y gatos" leaves out horses and farm animals, and exotic pets
+                    found.update(complement[t].split(","))
     return frozenset(found)
 
 
