@@ -71,7 +71,8 @@ def markdown() -> str:
         "Raw notes from networking nights (30 people each), read by `lazos eval scenario` "
         "exactly as `lazos note PERSON TEXT --accept` reads them, then matched among the "
         "people in the room. The team nights were written blind to the code; the second, "
-        "third, sixth, seventh, eighth and ninth are measurement only, the others development nights.",
+        "third, sixth, seventh, eighth, ninth and eleventh are measurement only, the others "
+        "development nights.",
         "",
         "| measure | " + " | ".join(runs) + " |",
         "|---|" + "---|" * len(runs),

@@ -81,3 +81,26 @@ def test_match_complete_embeds_what_waits_then_matches(cli, two_models, monkeypa
     code, out = run(cli, "match", "--complete")
     assert code == 0, out
     assert "--complete" not in out and "Marta" in out
+
+
+def test_a_large_network_keeps_the_later_models_vectors_compact_and_ranks_the_same(
+        imported, two_models, monkeypatch):
+    """Above index.COMPACT_ABOVE people the later model's vectors are half precision and
+    only each need's shortlist is rescored (rank.SHORTLIST_ABOVE): same people, same order."""
+    import numpy as np
+
+    from lazos.match import index as index_module
+    from lazos.match import rank
+
+    store, need = imported
+    backfill.complete_vectors(store)
+    before = service.match_need(store, need.id)
+    assert index_module.COMPACT_ABOVE == rank.SHORTLIST_ABOVE  # compact only where shortlisted
+    monkeypatch.setattr(index_module, "COMPACT_ABOVE", 2)
+    monkeypatch.setattr(rank, "SHORTLIST_ABOVE", 2)
+    monkeypatch.setattr(rank, "SHORTLIST", 2)
+    store.cache.clear()  # the index is kept per process; build it again at the new sizes
+    big = index_module.build_index(store, list(two_models))
+    assert big.person_vecs[1].dtype == np.float16 and big.person_vecs[0].dtype == np.float32
+    after = service.match_need(store, need.id)
+    assert [m.person_id for m in after.matches[:2]] == [m.person_id for m in before.matches[:2]]

@@ -233,7 +233,8 @@ def _add_model(index: MatchIndex, model: int, qvec: NDArray[np.float32],
         return
     top = np.argpartition(-fused, SHORTLIST, axis=1)[:, :SHORTLIST]
     for i, rows in enumerate(top):
-        x = pv[rows] @ qvec[i] - hub_weight * hub[rows]
+        # pv may be half precision here (index.COMPACT_ABOVE): the 500 rows are cast back
+        x = pv[rows].astype(np.float32) @ qvec[i] - hub_weight * hub[rows]
         fused[i, rows] += (x - shift[i]) * scale[i]
 
 

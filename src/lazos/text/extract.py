@@ -225,8 +225,11 @@ def _names_a_role(opening: str) -> bool:
     """Does the opening sentence start with a short role ("headhunter", "fisio deportiva"),
     not where they are from or a nationality?"""
     head = clauses(opening)[0] if clauses(opening) else opening
-    return 1 <= len(head.split()) <= 3 and not cls.biography(head) \
-        and not cls.nationality(head) and any(ch.isalpha() for ch in head)
+    # a role is a common noun: a lower-case word of 4 letters or more ("headhunter"), not an
+    # initial, a first name ("Bia") or "si"
+    common = [w for w in head.split() if len(w) >= 4 and w[0].islower() and w.isalpha()]
+    return 1 <= len(head.split()) <= 3 and bool(common) and not cls.biography(head) \
+        and not cls.nationality(head)
 
 
 def _overrule(body: str, ev: cls.Evidence, reading: Reading | None) -> cls.Evidence:
