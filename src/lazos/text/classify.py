@@ -245,10 +245,7 @@ _KNOWS = re.compile(r"^\W*(?:(?:he|she|el|ella)\s+)?(?:knows|conoce a)\s+(?:'|\"
 # "Su primo es psicólogo infantil en Donosti", "Her brother is a lawyer in Madrid": someone
 # close to them who could help, not in the room; news, not their need
 _RELATIVE_IS = re.compile(r"^\W*(?:(?:y|and|also|tb|tambien|ademas)\s+)?(?:his|her|their|su|sus)\s+"
-                          + r"(?:husband|wife|partner|boyfriend|girlfriend|son|daughter|brother|"
-                          r"sister|mum|mom|dad|mother|father|cousin|uncle|aunt|nephew|niece|mujer|"
-                          r"marido|pareja|novi[oa]|hij[oa]|herman[oa]|madre|padre|cunad[oa]|prim[oa]|"
-                          r"ti[oa]|sobrin[oa])\s+(?:\w+\s+)?(?:es|is|works as|trabaja de|trabaja como)\s")
+                          + _RELATIVE + r"\s+(?:\w+\s+)?(?:es|is|works as|trabaja de|trabaja como)\s")
 # "dice que le sobra", "doesn't need it", "no le hace falta": said NOT to be needed
 _NOT_NEEDED = re.compile(r"\b(?:no (?:le |les )?hace falta|no (?:lo |la )?necesita|doesn'?t need|"
                          r"does not need|don'?t need|le sobra|les sobra|no le interesa|"
@@ -261,25 +258,29 @@ def _unreported(folded: str) -> str:
     return folded[m.end():] if m else folded
 
 
+def _trade_follows(folded: str, end: int, words: int) -> bool:
+    """Does one of the ``words`` words after position ``end`` name a trade?"""
+    return bool(set(folded[end:].split()[:words]) & _profession_words())
+
+
 def _told_before(folded: str, first: bool) -> Evidence | None:
     """Noise for what someone did before or who they know (:data:`_FORMER`, :data:`_KNOWS`),
     unless a wish is told too ("Antes era contable, ahora busca trabajo"); for a relative's
     trade (:data:`_RELATIVE_IS`) and for what they say they do not need (:data:`_NOT_NEEDED`)
-    whatever else is said."""
+    whatever else is said. (Something they would let is read before this: :data:`_TO_LET`.)"""
     if first:
         return None
     folded = _unreported(folded)
     m = _RELATIVE_IS.search(folded)
-    if m is not None and not set(folded[m.end():].split()[:3]) & _profession_words():
+    if m is not None and not _trade_follows(folded, m.end(), 3):
         m = None  # "Her partner is Australian", "his wife is sure...": not a trade
     m = m or _NOT_NEEDED.search(folded)
-    if m is not None and _TO_LET.search(folded) is None:
+    if m is not None:
         return Evidence("noise", m.group(0).strip(), explicit=True, firm=True)
     if explicit_need(folded) is not None:
         return None
     m = _FORMER.search(folded)
-    if m is not None and ("was" not in m.group(0).split()
-                          or set(folded[m.end():].split()[:2]) & _profession_words()):
+    if m is not None and ("was" not in m.group(0).split() or _trade_follows(folded, m.end(), 2)):
         return Evidence("noise", m.group(0).strip(), explicit=True, firm=True)
     m = _CLOSED.search(folded) or _KNOWS.search(folded)
     if m is not None:

@@ -224,7 +224,7 @@ _KIND_OF = {"need": "need", "offer": "offer", "remark": "noise"}
 def _names_a_role(opening: str) -> bool:
     """Does the opening sentence start with a short role ("headhunter", "fisio deportiva"),
     not where they are from or a nationality?"""
-    head = clauses(opening)[0] if clauses(opening) else opening
+    head = next(iter(clauses(opening)), opening)
     # a role is a common noun: a lower-case word of 4 letters or more ("headhunter"), not an
     # initial, a first name ("Bia") or "si"
     common = [w for w in head.split() if len(w) >= 4 and w[0].islower() and w.isalpha()]
